@@ -1,0 +1,41 @@
+import type { SystemId } from '../../shared/systems'
+import { buildCloudMatrix384 } from './cloudmatrix384'
+import type { Topology, TopologyCounts } from './types'
+
+export type * from './types'
+
+const builders: Record<SystemId, () => Topology> = {
+  cloudmatrix384: () => buildCloudMatrix384()
+}
+
+const cache = new Map<SystemId, Topology>()
+
+/** The topology of a system. Built once and shared: callers must treat it as read-only. */
+export function getTopology(system: SystemId): Topology {
+  let topology = cache.get(system)
+  if (!topology) {
+    topology = builders[system]()
+    cache.set(system, topology)
+  }
+  return topology
+}
+
+export function countTopology(t: Topology): TopologyCounts {
+  const linksOf = (kind: string): number => t.links.filter((l) => l.kind === kind).length
+  return {
+    racks: t.racks.length,
+    computeRacks: t.racks.filter((r) => r.kind === 'compute').length,
+    communicationRacks: t.racks.filter((r) => r.kind === 'communication').length,
+    nodes: t.nodes.length,
+    npus: t.npus.length,
+    dies: t.dies.length,
+    cpus: t.cpus.length,
+    l1Switches: t.l1Switches.length,
+    l2Switches: t.l2Switches.length,
+    ubLinks: linksOf('l1-l2'),
+    dieLinks: linksOf('die-l1'),
+    rdmaLinks: linksOf('rdma'),
+    vpcLinks: linksOf('vpc'),
+    links: t.links.length
+  }
+}

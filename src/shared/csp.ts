@@ -1,0 +1,24 @@
+/**
+ * Content-Security-Policy for the renderer, the same in the app and the browser view: only the
+ * app's own scripts and styles, no remote content, no plugins, no framing, no form posts.
+ * `connect` adds origins the page may open connections to (the browser view's WebSocket).
+ */
+export function contentSecurityPolicy(connect: readonly string[] = []): string {
+  const directives: Record<string, string[]> = {
+    'default-src': ["'none'"],
+    'script-src': ["'self'"],
+    'style-src': ["'self'"],
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'font-src': ["'self'"],
+    'media-src': ["'self'", 'blob:'],
+    'connect-src': ["'self'", ...connect],
+    'worker-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'none'"],
+    'form-action': ["'none'"],
+    'frame-ancestors': ["'none'"]
+  }
+  return Object.entries(directives)
+    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join('; ')
+}
