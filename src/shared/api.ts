@@ -68,8 +68,7 @@ export interface TwinResults {
 }
 
 export type TwinResponse<M extends TwinMethod> =
-  | { ok: true; value: TwinResults[M] }
-  | { ok: false; error: TwinErrorData }
+  { ok: true; value: TwinResults[M] } | { ok: false; error: TwinErrorData }
 
 export type TwinEvent = { type: 'engine.status'; status: EngineStatus }
 
@@ -109,7 +108,8 @@ export function parseRequest(
   | { ok: true; method: TwinMethod; args: TwinParsedArgs<TwinMethod> }
   | { ok: false; error: TwinErrorData } {
   if (typeof method !== 'string' || !Object.hasOwn(requestSchemas, method)) {
-    const name = typeof method === 'string' ? `'${method.slice(0, 80)}'` : `of type ${typeof method}`
+    const name =
+      typeof method === 'string' ? `'${method.slice(0, 80)}'` : `of type ${typeof method}`
     return {
       ok: false,
       error: { code: 'unknown-method', message: `unknown method ${name}` }
@@ -124,7 +124,9 @@ export function parseRequest(
     const message = `${m}: ${where}: ${issue.message}`
     return {
       ok: false,
-      error: field ? { code: 'invalid-argument', message, field } : { code: 'invalid-argument', message }
+      error: field
+        ? { code: 'invalid-argument', message, field }
+        : { code: 'invalid-argument', message }
     }
   }
   return { ok: true, method: m, args: parsed.data }

@@ -4,12 +4,7 @@
  * something a caller can catch and switch on.
  */
 export type TwinErrorCode =
-  | 'invalid-argument'
-  | 'unknown-method'
-  | 'not-found'
-  | 'engine-failed'
-  | 'unavailable'
-  | 'internal'
+  'invalid-argument' | 'unknown-method' | 'not-found' | 'engine-failed' | 'unavailable' | 'internal'
 
 export interface TwinErrorData {
   code: TwinErrorCode

@@ -87,7 +87,12 @@ export function frameByteLength(counts: FrameCounts): number {
   return sectionOffsets(counts).byteLength
 }
 
-function viewOf(buffer: ArrayBuffer, index: number, simTimeS: number, counts: FrameCounts): FrameView {
+function viewOf(
+  buffer: ArrayBuffer,
+  index: number,
+  simTimeS: number,
+  counts: FrameCounts
+): FrameView {
   const o = sectionOffsets(counts)
   return {
     index,
@@ -158,7 +163,9 @@ export function decodeFrame(buffer: ArrayBuffer, expected?: FrameCounts): FrameV
   }
   if (
     expected &&
-    (expected.dies !== counts.dies || expected.cpus !== counts.cpus || expected.links !== counts.links)
+    (expected.dies !== counts.dies ||
+      expected.cpus !== counts.cpus ||
+      expected.links !== counts.links)
   ) {
     throw new FrameFormatError('frame was made for another topology')
   }

@@ -1,15 +1,5 @@
 import { cloudMatrix384, type CloudMatrix384Spec } from '../catalog/cloudmatrix384'
-import type {
-  Cpu,
-  Die,
-  L1Switch,
-  L2Switch,
-  Link,
-  Npu,
-  Rack,
-  ServerNode,
-  Topology
-} from './types'
+import type { Cpu, Die, L1Switch, L2Switch, Link, Npu, Rack, ServerNode, Topology } from './types'
 
 const pad2 = (n: number): string => String(n).padStart(2, '0')
 
@@ -112,7 +102,10 @@ function buildRacks(spec: CloudMatrix384Spec): Rack[] {
     ...spots.filter((s) => s.kind === 'communication')
   ]
   const computeCount = ordered.filter((s) => s.kind === 'compute').length
-  if (computeCount !== spec.computeRacks || ordered.length - computeCount !== spec.communicationRacks) {
+  if (
+    computeCount !== spec.computeRacks ||
+    ordered.length - computeCount !== spec.communicationRacks
+  ) {
     throw new Error(`${spec.id}: floor layout does not hold the rack counts of the spec`)
   }
   return ordered.map((spot, index) => ({ index, id: `rack-${pad2(index)}`, ...spot }))

@@ -6,10 +6,9 @@ import type { FromWorker, ToWorker } from '../worker/protocol'
 import { Emitter } from './emitter'
 
 export interface EngineHostOptions {
-  /** the worker script: out/main/engineWorker.js in the app, the .ts source under tsx */
+  /** the worker script: out/main/engineWorker.js in the app (see worker/fromSource.ts for .ts) */
   workerUrl: URL
-  /** extra Node flags for the worker (tests pass tsx's loader) */
-  execArgv?: string[]
+  workerData?: unknown
 }
 
 /**
@@ -70,9 +69,7 @@ export class EngineHost {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker
-    const worker = new Worker(this.options.workerUrl, {
-      ...(this.options.execArgv ? { execArgv: this.options.execArgv } : {})
-    })
+    const worker = new Worker(this.options.workerUrl, { workerData: this.options.workerData })
     worker.on('message', (message: FromWorker) => this.receive(message))
     worker.on('error', (error) => this.fail(worker, error.message))
     worker.on('exit', (code) => {

@@ -36,7 +36,9 @@ export interface TwinService {
 
 export function createTwinService({ engine, appInfo }: TwinServiceDeps): TwinService {
   const events = new Emitter<TwinEvent>()
-  const unsubscribeStatus = engine.onStatus((status) => events.emit({ type: 'engine.status', status }))
+  const unsubscribeStatus = engine.onStatus((status) =>
+    events.emit({ type: 'engine.status', status })
+  )
 
   const handlers: Handlers = {
     'app.info': () => appInfo,

@@ -2,8 +2,7 @@ import type { SystemId } from '../../shared/systems'
 
 /** Messages between the engine host (main process) and the engine worker. */
 export type ToWorker =
-  | { type: 'start'; runId: string; system: SystemId; intervalMs: number }
-  | { type: 'stop' }
+  { type: 'start'; runId: string; system: SystemId; intervalMs: number } | { type: 'stop' }
 
 export type FromWorker =
   | { type: 'frame'; runId: string; frame: ArrayBuffer }

@@ -35,7 +35,11 @@ export function serveEngine(port: MessagePort, makeSource: FrameSourceFactory): 
           const frame = source.next()
           post({ type: 'frame', runId: current, frame }, [frame])
         } catch (error) {
-          post({ type: 'error', runId: current, message: String((error as Error).message ?? error) })
+          post({
+            type: 'error',
+            runId: current,
+            message: String((error as Error).message ?? error)
+          })
           if (timer) clearInterval(timer)
           timer = null
           runId = null

@@ -73,7 +73,9 @@ describe('CloudMatrix384 topology', () => {
     // every L2 chip uses all 48 of its ports: one per node
     for (const l2 of topology.l2Switches) {
       const nodes = new Set(
-        ub.filter((l) => l.to.index === l2.index).map((l) => topology.l1Switches[l.from.index]!.node)
+        ub
+          .filter((l) => l.to.index === l2.index)
+          .map((l) => topology.l1Switches[l.from.index]!.node)
       )
       expect(nodes.size).toBe(48)
     }

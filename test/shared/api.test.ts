@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { call, parseRequest, TWIN_METHODS, type TwinApi } from '../../src/shared/api'
+import { TwinError } from '../../src/shared/errors'
+
+describe('parseRequest', () => {
+  it('accepts valid calls and fills defaults', () => {
+    const request = parseRequest('engine.start', { system: 'cloudmatrix384' })
+    expect(request).toEqual({
+      ok: true,
+      method: 'engine.start',
+      args: { system: 'cloudmatrix384', intervalMs: 250 }
+    })
+    expect(parseRequest('app.info', undefined).ok).toBe(true)
+  })
+
+  it('names the method and the field at fault', () => {
+    const request = parseRequest('topology.get', { system: 42 })
+    expect(request).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', field: 'system' }
+    })
+    if (!request.ok) expect(request.error.message).toMatch(/^topology\.get: argument 'system': /)
+    const range = parseRequest('engine.start', { system: 'cloudmatrix384', intervalMs: 1 })
+    expect(range).toMatchObject({ ok: false, error: { field: 'intervalMs' } })
+  })
+
+  it('refuses unknown methods, extra fields and non-object arguments', () => {
+    expect(parseRequest('topology.delete', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-method' }
+    })
+    expect(parseRequest(7, {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } })
+    expect(parseRequest('toString', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-method' }
+    })
+    expect(parseRequest('app.info', { extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' }
+    })
+    for (const method of TWIN_METHODS) {
+      expect(parseRequest(method, 'not an object')).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-argument' }
+      })
+    }
+  })
+})
+
+describe('call', () => {
+  it('turns an error response into a TwinError with its code and field', async () => {
+    const api: TwinApi = {
+      invoke: async () => ({
+        ok: false,
+        error: { code: 'invalid-argument', message: 'bad', field: 'system' }
+      }),
+      onFrame: () => () => {},
+      onEvent: () => () => {}
+    }
+    const rejection = call(api, 'topology.get', { system: 'cloudmatrix384' })
+    await expect(rejection).rejects.toBeInstanceOf(TwinError)
+    await expect(rejection).rejects.toMatchObject({
+      code: 'invalid-argument',
+      field: 'system',
+      message: 'bad'
+    })
+  })
+})
