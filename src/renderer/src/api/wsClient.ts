@@ -33,9 +33,7 @@ export function createWsTwinApi(url: string): TwinApi & { close(): void } {
       const resolve = pending.get(data.id)
       pending.delete(data.id)
       resolve?.(
-        data.ok
-          ? { ok: true, value: data.value as never }
-          : { ok: false, error: data.error }
+        data.ok ? { ok: true, value: data.value as never } : { ok: false, error: data.error }
       )
     }
   })

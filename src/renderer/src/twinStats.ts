@@ -1,0 +1,49 @@
+/**
+ * Counters for end-to-end tests and performance checks, written by the render loop straight
+ * into `window.__twinStats` (never through React state).
+ */
+export interface TwinStats {
+  /** topology loaded and the first telemetry frame drawn */
+  ready: boolean
+  framesReceived: number
+  /** index of the newest frame drawn, -1 before any */
+  lastFrameIndex: number
+  /** WebGL draw calls and triangles of the last rendered frame */
+  drawCalls: number
+  triangles: number
+  instances: {
+    racks: number
+    nodes: number
+    dies: number
+    cpus: number
+    l1Switches: number
+    l2Switches: number
+    ubLinks: number
+  }
+  /** CPU time of the last frame: repainting colours plus submitting the render, ms */
+  frameTimeMs: number
+}
+
+declare global {
+  interface Window {
+    __twinStats?: TwinStats
+  }
+}
+
+function emptyStats(): TwinStats {
+  return {
+    ready: false,
+    framesReceived: 0,
+    lastFrameIndex: -1,
+    drawCalls: 0,
+    triangles: 0,
+    instances: { racks: 0, nodes: 0, dies: 0, cpus: 0, l1Switches: 0, l2Switches: 0, ubLinks: 0 },
+    frameTimeMs: 0
+  }
+}
+
+/** the page's stats object, created on first use */
+export function twinStats(): TwinStats {
+  window.__twinStats ??= emptyStats()
+  return window.__twinStats
+}
