@@ -4,7 +4,18 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'net', 'crypto', 'url']
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'http',
+  'net',
+  'crypto',
+  'url'
+]
 
 /** Each source folder runs in one environment; these rules stop imports that would not load there. */
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] })
@@ -15,12 +26,22 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+      ],
       '@typescript-eslint/consistent-type-imports': 'error'
     }
   },
   {
-    files: ['**/*.{js,mjs,cjs}', 'scripts/**', '*.config.ts', 'src/main/**', 'src/cli/**', 'test/**'],
+    files: [
+      '**/*.{js,mjs,cjs}',
+      'scripts/**',
+      '*.config.ts',
+      'src/main/**',
+      'src/cli/**',
+      'test/**'
+    ],
     languageOptions: { globals: { ...globals.node } }
   },
   {
@@ -30,7 +51,10 @@ export default tseslint.config(
         group: [...nodeBuiltins, 'electron', 'better-sqlite3', 'react', 'react-dom', 'three', 'ws'],
         message: 'src/engine is pure TypeScript: no Node, Electron, SQLite or UI imports.'
       },
-      { group: ['**/main/**', '**/renderer/**', '**/cli/**'], message: 'the engine depends on nothing but shared/.' }
+      {
+        group: ['**/main/**', '**/renderer/**', '**/cli/**'],
+        message: 'the engine depends on nothing but shared/.'
+      }
     ])
   },
   {
@@ -40,7 +64,10 @@ export default tseslint.config(
         group: [...nodeBuiltins, 'electron', 'better-sqlite3', 'react', 'three', 'ws'],
         message: 'src/shared is the process contract: it runs everywhere.'
       },
-      { group: ['**/main/**', '**/renderer/**', '**/cli/**'], message: 'shared imports nothing from a process.' }
+      {
+        group: ['**/main/**', '**/renderer/**', '**/cli/**'],
+        message: 'shared imports nothing from a process.'
+      }
     ])
   },
   {
@@ -52,9 +79,13 @@ export default tseslint.config(
       ...restrict([
         {
           group: [...nodeBuiltins, 'electron', 'better-sqlite3', 'ws'],
-          message: 'the renderer is a sandboxed web page: it reaches the twin through window.twin only.'
+          message:
+            'the renderer is a sandboxed web page: it reaches the twin through window.twin only.'
         },
-        { group: ['**/main/**', '**/cli/**', '**/preload/**'], message: 'the renderer talks to TwinApi only.' }
+        {
+          group: ['**/main/**', '**/cli/**', '**/preload/**'],
+          message: 'the renderer talks to TwinApi only.'
+        }
       ])
     }
   },
@@ -65,7 +96,8 @@ export default tseslint.config(
       {
         group: ['electron'],
         allowTypeImports: true,
-        message: 'only src/main/index.ts loads electron; glue takes it as a parameter so tests can pass a fake.'
+        message:
+          'only src/main/index.ts loads electron; glue takes it as a parameter so tests can pass a fake.'
       },
       { group: ['**/renderer/**'], message: 'main does not import renderer code.' }
     ])

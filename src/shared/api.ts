@@ -1,35 +1,16 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import type { Topology } from '../engine/topology/types'
 import type { TwinErrorData } from './errors'
 import { TwinError } from './errors'
-import { SYSTEM_IDS, type SystemId } from './systems'
+import type { requestSchemas } from './requests'
+import type { SystemId } from './systems'
 
 /**
  * The one contract between the UI and the twin. Every transport (Electron IPC in the app,
- * WebSocket in the browser view) carries exactly this, and main validates every argument with
- * the schema below before a service sees it.
+ * WebSocket in the browser view) carries exactly this; main validates every argument with the
+ * schemas in requests.ts before a service sees it.
  */
-export const systemIdSchema = z.enum(SYSTEM_IDS)
-
-const noArgs = z.object({}).strict()
-
-export const requestSchemas = {
-  'app.info': noArgs,
-  'systems.list': noArgs,
-  'topology.get': z.object({ system: systemIdSchema }).strict(),
-  'engine.start': z
-    .object({
-      system: systemIdSchema,
-      /** wall-clock milliseconds between frames */
-      intervalMs: z.number().int().min(16).max(10_000).default(250)
-    })
-    .strict(),
-  'engine.stop': noArgs,
-  'engine.status': noArgs
-} as const
-
 export type TwinMethod = keyof typeof requestSchemas
-export const TWIN_METHODS = Object.keys(requestSchemas) as TwinMethod[]
 
 /** What a caller passes (defaults may be left out). */
 export type TwinArgs<M extends TwinMethod> = z.input<(typeof requestSchemas)[M]>
@@ -95,39 +76,4 @@ export async function call<M extends TwinMethod>(
   const response = await api.invoke(method, args)
   if (!response.ok) throw new TwinError(response.error)
   return response.value
-}
-
-/**
- * Validates a raw (method, args) pair from another process. Returns the parsed arguments or
- * the error to send back, naming the method and the field at fault.
- */
-export function parseRequest(
-  method: unknown,
-  args: unknown
-):
-  | { ok: true; method: TwinMethod; args: TwinParsedArgs<TwinMethod> }
-  | { ok: false; error: TwinErrorData } {
-  if (typeof method !== 'string' || !Object.hasOwn(requestSchemas, method)) {
-    const name =
-      typeof method === 'string' ? `'${method.slice(0, 80)}'` : `of type ${typeof method}`
-    return {
-      ok: false,
-      error: { code: 'unknown-method', message: `unknown method ${name}` }
-    }
-  }
-  const m = method as TwinMethod
-  const parsed = requestSchemas[m].safeParse(args === undefined ? {} : args)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    const field = issue.path.length > 0 ? issue.path.join('.') : undefined
-    const where = field ? `argument '${field}'` : 'arguments'
-    const message = `${m}: ${where}: ${issue.message}`
-    return {
-      ok: false,
-      error: field
-        ? { code: 'invalid-argument', message, field }
-        : { code: 'invalid-argument', message }
-    }
-  }
-  return { ok: true, method: m, args: parsed.data }
 }

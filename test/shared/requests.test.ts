@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { call, parseRequest, TWIN_METHODS, type TwinApi } from '../../src/shared/api'
+import { call, type TwinApi } from '../../src/shared/api'
+import { parseRequest, TWIN_METHODS } from '../../src/shared/requests'
 import { TwinError } from '../../src/shared/errors'
 
 describe('parseRequest', () => {
@@ -36,7 +37,7 @@ describe('parseRequest', () => {
     })
     expect(parseRequest('app.info', { extra: 1 })).toMatchObject({
       ok: false,
-      error: { code: 'invalid-argument' }
+      error: { code: 'invalid-argument', field: 'extra' }
     })
     for (const method of TWIN_METHODS) {
       expect(parseRequest(method, 'not an object')).toMatchObject({

@@ -22,7 +22,10 @@ export const serveCommand: Command = {
       io.stderr('twin serve: the UI is not built yet: run `npm run build` first\n')
       return EXIT_FAILURE
     }
-    const service = createTwinService({ engine: new EngineHost(workerFromSource(engineWorker)), appInfo: appInfo() })
+    const service = createTwinService({
+      engine: new EngineHost(workerFromSource(engineWorker)),
+      appInfo: appInfo()
+    })
     let view
     try {
       view = await startBrowserView({ service, rendererDir, port })

@@ -6,7 +6,7 @@ import type {
   TwinResponse,
   TwinResults
 } from '../../shared/api'
-import { parseRequest } from '../../shared/api'
+import { parseRequest } from '../../shared/requests'
 import { TwinError } from '../../shared/errors'
 import { SYSTEM_IDS } from '../../shared/systems'
 import { getTopology } from '../../engine/topology'

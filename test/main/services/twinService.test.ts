@@ -4,7 +4,7 @@ import type { Topology } from '../../../src/engine/topology/types'
 import { appInfo } from '../../../src/main/services/appInfo'
 import { createTwinService, type TwinService } from '../../../src/main/services/twinService'
 import type { TwinEvent } from '../../../src/shared/api'
-import { TWIN_METHODS } from '../../../src/shared/api'
+import { TWIN_METHODS } from '../../../src/shared/requests'
 import { engineHost } from '../../fixtures/engine'
 
 let service: TwinService | null = null

@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser } from 'playwright-core'
+
+export const root = fileURLToPath(new URL('../../', import.meta.url))
+export const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url))
+
+/** Flags from shared/toolchain.md: WebGL through SwiftShader, no background network traffic. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader'
+]
+
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  if (!existsSync(path)) {
+    throw new Error(`no chromium at ${path}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
+  }
+  return path
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
+}
+
+export interface ServeProcess {
+  child: ChildProcess
+  url: string
+  output: () => string
+  /** sends a signal and resolves with the exit code */
+  stop(signal?: NodeJS.Signals): Promise<number | null>
+}
+
+/** Starts `twin serve --port 0` as users do and waits for the URL it prints. */
+export function startServe(): Promise<ServeProcess> {
+  if (!existsSync(`${root}out/renderer/index.html`)) {
+    throw new Error('the app is not built: run `npm run build` before `npm run test:e2e`')
+  }
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  )
+  let output = ''
+  child.stdout!.on('data', (d) => (output += d))
+  child.stderr!.on('data', (d) => (output += d))
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code))
+  )
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`twin serve printed no URL:\n${output}`)),
+      30_000
+    )
+    child.stdout!.on('data', () => {
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\w+)/.exec(output)
+      if (!match) return
+      clearTimeout(timer)
+      resolve({
+        child,
+        url: match[1]!,
+        output: () => output,
+        stop: async (signal = 'SIGTERM') => {
+          child.kill(signal)
+          return exited
+        }
+      })
+    })
+    void exited.then((code) => reject(new Error(`twin serve exited (${code}):\n${output}`)))
+  })
+}

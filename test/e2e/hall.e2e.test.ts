@@ -1,0 +1,117 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { artifacts, launchChromium, startServe, type ServeProcess } from './browserView'
+
+interface TwinStats {
+  ready: boolean
+  framesReceived: number
+  lastFrameIndex: number
+  drawCalls: number
+  triangles: number
+  frameTimeMs: number
+  instances: Record<string, number>
+}
+
+/**
+ * SwiftShader (the software GL these machines render with) reports a performance note whenever
+ * pixels are read back, which screenshots do; a bare WebGL page logs the same. Not an app fault.
+ */
+const SOFTWARE_GL_NOISE = /GL Driver Message \(OpenGL, Performance.*GPU stall due to ReadPixels/
+
+let serve: ServeProcess
+let browser: Browser
+let page: Page
+const problems: string[] = []
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true })
+  serve = await startServe()
+  browser = await launchChromium()
+  page = await browser.newPage({ viewport: { width: 1600, height: 900 } })
+  page.on('console', (message) => {
+    if (SOFTWARE_GL_NOISE.test(message.text())) return
+    if (message.type() === 'error' || message.type() === 'warning') {
+      problems.push(`${message.type()}: ${message.text()}`)
+    }
+  })
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+  await page.goto(serve.url)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  if (serve && serve.child.exitCode === null) await serve.stop('SIGKILL')
+})
+
+const stats = (): Promise<TwinStats> =>
+  page.evaluate(() => (window as unknown as { __twinStats: TwinStats }).__twinStats)
+
+describe('the app in the browser view', () => {
+  it('loads, streams frames from the engine and draws the 16-rack hall with WebGL', async () => {
+    await page.waitForFunction(
+      () => {
+        const s = (window as unknown as { __twinStats?: TwinStats }).__twinStats
+        return s?.ready === true && s.framesReceived >= 2
+      },
+      undefined,
+      { timeout: 60_000 }
+    )
+    const s = await stats()
+    expect(s.instances).toMatchObject({
+      racks: 16,
+      nodes: 48,
+      dies: 768,
+      cpus: 192,
+      l1Switches: 336,
+      l2Switches: 112,
+      ubLinks: 5376
+    })
+    expect(s.drawCalls).toBeGreaterThan(0)
+    expect(s.drawCalls).toBeLessThanOrEqual(60)
+    expect(s.triangles).toBeGreaterThan(1000)
+    expect(s.lastFrameIndex).toBeGreaterThanOrEqual(1)
+
+    const png = await page.screenshot({ path: `${artifacts}hall.png` })
+    // The picture must be a drawn scene, not an empty canvas: count distinct colours in it.
+    const colours = await page.evaluate(
+      async (dataUrl) => {
+        const image = new Image()
+        image.src = dataUrl
+        await image.decode()
+        const canvas = document.createElement('canvas')
+        canvas.width = image.width
+        canvas.height = image.height
+        const context = canvas.getContext('2d')!
+        context.drawImage(image, 0, 0)
+        const { data } = context.getImageData(0, 0, image.width, image.height)
+        const seen = new Set<number>()
+        for (let i = 0; i < data.length; i += 16)
+          seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!)
+        return seen.size
+      },
+      `data:image/png;base64,${png.toString('base64')}`
+    )
+    expect(colours).toBeGreaterThan(200)
+  })
+
+  it('logged no console errors or warnings', () => {
+    writeFileSync(`${artifacts}console.txt`, problems.join('\n') + '\n')
+    expect(problems).toEqual([])
+  })
+
+  it('keeps streaming: the frame count grows', async () => {
+    const before = (await stats()).framesReceived
+    await page.waitForFunction(
+      (n) => (window as unknown as { __twinStats: TwinStats }).__twinStats.framesReceived > n,
+      before,
+      { timeout: 30_000 }
+    )
+  })
+
+  it('stops cleanly on SIGTERM', async () => {
+    await browser.close()
+    expect(await serve.stop('SIGTERM')).toBe(0)
+    expect(serve.output()).toMatch(/twin serve: stopped/)
+  })
+})
