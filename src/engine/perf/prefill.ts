@@ -1,0 +1,150 @@
+import { BYTES_PER_VALUE } from '../catalog/chips'
+import type { SetupId } from '../catalog/deployments'
+import { attentionExchange, expertExchange, kvTransferMs } from './comm'
+import { hbmUsedGB } from './memory'
+import { moeLayersPass } from './moeLayers'
+import {
+  attentionCorePrefill,
+  denseFfn,
+  gate,
+  lmHead,
+  mlaProjections,
+  mtpProjection,
+  phaseContext,
+  streamOf
+} from './phase'
+import { layerTime } from './pipeline'
+import type { PhaseContext } from './phase'
+import type { PrefillEstimate, PrefillInputs } from './types'
+
+function prefillBatch(
+  ctx: PhaseContext,
+  inputs: PrefillInputs,
+  microBatches: number,
+  warn: (m: string) => void
+) {
+  const { chip, model, layout, deployment } = ctx
+  const kvBytes = BYTES_PER_VALUE[deployment.precision.kvCache]
+  const tokensPerDevice = inputs.tokensPerChip / chip.devicesPerChip
+  const tokens = tokensPerDevice / microBatches
+  const newTokensPerPrompt = inputs.promptTokens - inputs.cachedTokens
+  const meanContext = inputs.cachedTokens + (newTokensPerPrompt + 1) / 2
+
+  const attention = [
+    mlaProjections(ctx, tokens),
+    attentionCorePrefill(ctx, tokens, meanContext),
+    attentionExchange(streamOf(ctx, 'mla.exchange'), layout, model, kvBytes, tokens)
+  ]
+  const routing = gate(ctx, tokens)
+  const dispatch = expertExchange(
+    'dispatch',
+    streamOf(ctx, 'moe.dispatch'),
+    layout,
+    ctx.system,
+    model,
+    tokens,
+    warn
+  )
+  const combine = expertExchange(
+    'combine',
+    streamOf(ctx, 'moe.combine'),
+    layout,
+    ctx.system,
+    model,
+    tokens,
+    warn
+  )
+  const requests = (layout.experts.ranks * tokens) / newTokensPerPrompt
+  const moe = moeLayersPass(
+    ctx,
+    tokens,
+    requests,
+    inputs.eplb,
+    inputs.seed,
+    microBatches,
+    (experts) => [...attention, routing, dispatch, experts, combine]
+  )
+  const denseOps = [...attention, denseFfn(ctx, tokens)]
+  const dense = layerTime(denseOps, microBatches, chip)
+
+  const withMtp = deployment.decode.defaults.mtpAcceptance > 0
+  const mtpModuleUs = withMtp ? moe.average.us + mtpProjection(ctx, tokensPerDevice).us : 0
+  const promptsPerDevice = tokensPerDevice / newTokensPerPrompt
+  const lmHeadUs = lmHead(ctx, promptsPerDevice).us
+  const batchUs = moe.totalUs + model.denseLayers * dense.us + mtpModuleUs + lmHeadUs
+  return {
+    batchUs,
+    microBatches,
+    moe,
+    dense,
+    denseOps,
+    mtpModuleUs,
+    lmHeadUs,
+    withMtp,
+    tokensPerDevice,
+    promptsPerDevice,
+    kvBytes
+  }
+}
+
+/**
+ * One prefill batch: `tokensPerChip` new prompt tokens on every chip of an instance. Cached
+ * prefix tokens are attended to but not recomputed. The MTP module runs when the deployment
+ * decodes with MTP (it drafts the first speculative token); the LM head runs once per prompt.
+ * As in decode, the batch is cut into the deployment's micro-batches unless running it whole
+ * is faster.
+ */
+export function estimatePrefill(setup: SetupId, inputs: PrefillInputs): PrefillEstimate {
+  const ctx = phaseContext(setup, 'prefill')
+  const { chip, layout, deployment, model } = ctx
+  const warn = (message: string): void => {
+    if (!ctx.warnings.includes(message)) ctx.warnings.push(message)
+  }
+  const devices = chip.devicesPerChip
+  const pipelined = prefillBatch(ctx, inputs, layout.pipeline.microBatches, warn)
+  const whole = layout.pipeline.microBatches > 1 ? prefillBatch(ctx, inputs, 1, warn) : pipelined
+  const batch = whole.batchUs < pipelined.batchUs ? whole : pipelined
+  const { batchUs, moe, dense, denseOps, mtpModuleUs, lmHeadUs } = batch
+  const tokensPerSecondPerChip = inputs.tokensPerChip / (batchUs / 1e6)
+  const hbm = hbmUsedGB(
+    ctx,
+    batch.tokensPerDevice + batch.promptsPerDevice * inputs.cachedTokens,
+    batch.withMtp
+  )
+  if (hbm > chip.hbmGB) {
+    warn(
+      `needs ${hbm.toFixed(1)} GB of HBM per device, more than the ${chip.hbmGB} GB of a ${chip.name} device`
+    )
+  }
+  return {
+    system: setup,
+    phase: 'prefill',
+    chip: chip.name,
+    devicesPerChip: devices,
+    inputs,
+    tokensPerSecondPerChip,
+    tokensPerSecondPerTflops:
+      tokensPerSecondPerChip / (chip.peakTflops[chip.normalisation]! * devices),
+    batchMs: batchUs / 1000,
+    layerUs: moe.average.us,
+    microBatches: batch.microBatches,
+    kvTransferMs: kvTransferMs(deployment, model, batch.kvBytes, inputs.promptTokens),
+    hbmUsedGB: hbm,
+    hbmCapacityGB: chip.hbmGB,
+    warnings: ctx.warnings,
+    breakdown: {
+      moeLayer: moe.average,
+      denseLayer: {
+        us: dense.us,
+        limiter: dense.limiter,
+        streamUs: dense.streamUs,
+        operators: denseOps
+      },
+      moeLayers: ctx.shapes.moeLayers,
+      denseLayers: model.denseLayers,
+      mtpModuleUs,
+      lmHeadUs,
+      hottestExpertRankFactor: moe.meanFactor
+    }
+  }
+}
