@@ -1,9 +1,16 @@
 import { parseArgs } from 'node:util'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './command'
+import { calibrateCommand } from './commands/calibrate'
+import { estimateCommand } from './commands/estimate'
 import { serveCommand } from './commands/serve'
 import { topologyCommand } from './commands/topology'
 
-export const commands: Command[] = [topologyCommand, serveCommand]
+export const commands: Command[] = [
+  topologyCommand,
+  estimateCommand,
+  calibrateCommand,
+  serveCommand
+]
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length))
@@ -75,11 +82,12 @@ function isParseArgsError(error: unknown): error is Error & { code: string } {
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')
 }
 
-/** Node's messages are multi-sentence; keep the first, which names the option. */
+/** Node's messages run to several sentences and lines; keep the first, which names the option. */
 function parseArgsReason(error: Error & { code: string }): string {
-  const first = error.message.split('. ')[0] ?? error.message
-  return first
-    .replace(/\.$/, '')
-    .replace(/^Unknown option/, 'unknown option')
-    .replace(/^Option/, 'option')
+  const firstLine = error.message.split('\n')[0] ?? error.message
+  const first = (firstLine.split('. ')[0] ?? firstLine).replace(/\.$/, '')
+  const ambiguous = /option '(--[\w-]+)' argument is ambiguous/i.exec(first)
+  const reason = first.replace(/^Unknown option/, 'unknown option').replace(/^Option/, 'option')
+  if (ambiguous) return `${reason}: write ${ambiguous[1]}=VALUE for a value that starts with '-'`
+  return reason
 }
