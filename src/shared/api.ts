@@ -26,6 +26,8 @@ export interface AppInfo {
 export interface SystemSummary {
   id: SystemId
   name: string
+  /** whether the 3D view can draw it part by part */
+  hasTopology: boolean
 }
 
 export type EngineState = 'stopped' | 'running' | 'failed'

@@ -1,8 +1,9 @@
 /**
- * Systems the twin can model. A system id is part of the process contract: the CLI, the API
- * and scenario files name systems by these ids, and the engine catalog holds one entry for each.
+ * Systems the twin models, each as deployed to serve the model (hardware plus the published
+ * serving layout). The CLI, the API and scenario files name systems by these ids; the engine
+ * catalog holds one deployment for each.
  */
-export const SYSTEM_IDS = ['cloudmatrix384'] as const
+export const SYSTEM_IDS = ['cloudmatrix384', 'h800-deepseek', 'h100-sglang', 'gb200-nvl72'] as const
 
 export type SystemId = (typeof SYSTEM_IDS)[number]
 

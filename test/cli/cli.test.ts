@@ -40,7 +40,10 @@ describe('twin CLI', () => {
 
   it.each([
     [['frobnicate'], /^twin: unknown command 'frobnicate' \(see 'twin --help'\)\n$/],
-    [['topology', '--system', 'dgx-h100'], /unknown system 'dgx-h100' \(known: cloudmatrix384\)/],
+    [
+      ['topology', '--system', 'dgx-h100'],
+      /unknown system 'dgx-h100' \(known: cloudmatrix384, h800-deepseek, h100-sglang, gb200-nvl72\)/
+    ],
     [['topology', '--system', 'cloudmatrix384', '--colour'], /unknown option '--colour'/],
     [['topology'], /--system is required/],
     [['topology', '--system'], /option '--system <value>' argument missing/],
@@ -53,6 +56,15 @@ describe('twin CLI', () => {
     expect(stdout).toBe('')
     expect(stderr).toMatch(message)
     expect(stderr.trimEnd().split('\n')).toHaveLength(1)
+  })
+
+  it('says plainly when a known system has no part-level topology yet (exit 1)', async () => {
+    const { code, stdout, stderr } = await run('topology', '--system', 'h100-sglang', '--json')
+    expect(code).toBe(1)
+    expect(stdout).toBe('')
+    expect(stderr).toBe(
+      'twin topology: h100-sglang has no part-level topology yet (only cloudmatrix384 has one)\n'
+    )
   })
 
   it('has --help for the CLI and for every command', async () => {

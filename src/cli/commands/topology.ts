@@ -1,6 +1,6 @@
-import { countTopology, getTopology } from '../../engine/topology'
+import { countTopology, getTopology, hasTopology } from '../../engine/topology'
 import { isSystemId, SYSTEM_IDS } from '../../shared/systems'
-import { EXIT_OK, UsageError, type Command } from '../command'
+import { EXIT_FAILURE, EXIT_OK, UsageError, type Command } from '../command'
 
 export const topologyCommand: Command = {
   name: 'topology',
@@ -19,6 +19,12 @@ export const topologyCommand: Command = {
     if (typeof system !== 'string') throw new UsageError('--system is required')
     if (!isSystemId(system)) {
       throw new UsageError(`unknown system '${system}' (known: ${SYSTEM_IDS.join(', ')})`)
+    }
+    if (!hasTopology(system)) {
+      io.stderr(
+        `twin topology: ${system} has no part-level topology yet (only cloudmatrix384 has one)\n`
+      )
+      return EXIT_FAILURE
     }
     const topology = getTopology(system)
     const counts = countTopology(topology)

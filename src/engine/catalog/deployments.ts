@@ -2,14 +2,11 @@ import type { Precision } from './chips'
 import type { ExpertCommId, LinkId } from './interconnect'
 import type { SystemSpecId } from './systems'
 
-/** A system as it serves the model: which system, how its devices are laid out per phase. */
-export type SetupId = 'cloudmatrix384' | 'h800-deepseek' | 'h100-sglang' | 'gb200-nvl72'
-export const SETUP_IDS: readonly SetupId[] = [
-  'cloudmatrix384',
-  'h800-deepseek',
-  'h100-sglang',
-  'gb200-nvl72'
-]
+import { SYSTEM_IDS, type SystemId } from '../../shared/systems'
+
+/** A system as it serves the model: the system ids of shared/systems.ts, one deployment each. */
+export type SetupId = SystemId
+export const SETUP_IDS: readonly SetupId[] = SYSTEM_IDS
 
 /** Operators of one transformer layer, the unit the pipeline places on streams. */
 export type LayerOperator =

@@ -73,7 +73,7 @@ export function buildCloudMatrix384(spec: CloudMatrix384Spec = cloudMatrix384): 
   const links = buildLinks(spec, nodes, npus, dies, l1Switches, l2Switches)
 
   return {
-    system: spec.id,
+    system: 'cloudmatrix384',
     name: spec.name,
     subPlanes: spec.subPlanes,
     racks,

@@ -4,8 +4,17 @@ import type { Topology, TopologyCounts } from './types'
 
 export type * from './types'
 
-const builders: Record<SystemId, () => Topology> = {
+/** Systems whose parts and links are modelled one by one (the NVIDIA ones are not yet). */
+const builders: Partial<Record<SystemId, () => Topology>> = {
   cloudmatrix384: () => buildCloudMatrix384()
+}
+
+export function hasTopology(system: SystemId): boolean {
+  return builders[system] !== undefined
+}
+
+export class TopologyUnavailableError extends Error {
+  override name = 'TopologyUnavailableError'
 }
 
 const cache = new Map<SystemId, Topology>()
@@ -14,7 +23,12 @@ const cache = new Map<SystemId, Topology>()
 export function getTopology(system: SystemId): Topology {
   let topology = cache.get(system)
   if (!topology) {
-    topology = builders[system]()
+    const build = builders[system]
+    if (!build)
+      throw new TopologyUnavailableError(
+        `no part-level topology of ${system} yet (only cloudmatrix384 has one)`
+      )
+    topology = build()
     cache.set(system, topology)
   }
   return topology

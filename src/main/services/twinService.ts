@@ -8,8 +8,9 @@ import type {
 } from '../../shared/api'
 import { parseRequest } from '../../shared/requests'
 import { TwinError } from '../../shared/errors'
-import { SYSTEM_IDS } from '../../shared/systems'
-import { getTopology } from '../../engine/topology'
+import { SYSTEM_IDS, type SystemId } from '../../shared/systems'
+import { deployments } from '../../engine/catalog/deployments'
+import { getTopology, hasTopology } from '../../engine/topology'
 import type { EngineHost } from './engineHost'
 import { Emitter } from './emitter'
 
@@ -34,6 +35,17 @@ export interface TwinService {
   dispose(): Promise<void>
 }
 
+function requireTopology(system: SystemId): SystemId {
+  if (!hasTopology(system)) {
+    throw new TwinError({
+      code: 'not-found',
+      message: `${system} has no part-level topology yet (only cloudmatrix384 has one)`,
+      field: 'system'
+    })
+  }
+  return system
+}
+
 export function createTwinService({ engine, appInfo }: TwinServiceDeps): TwinService {
   const events = new Emitter<TwinEvent>()
   const unsubscribeStatus = engine.onStatus((status) =>
@@ -42,9 +54,10 @@ export function createTwinService({ engine, appInfo }: TwinServiceDeps): TwinSer
 
   const handlers: Handlers = {
     'app.info': () => appInfo,
-    'systems.list': () => SYSTEM_IDS.map((id) => ({ id, name: getTopology(id).name })),
-    'topology.get': ({ system }) => getTopology(system),
-    'engine.start': ({ system, intervalMs }) => engine.start(system, intervalMs),
+    'systems.list': () =>
+      SYSTEM_IDS.map((id) => ({ id, name: deployments[id].name, hasTopology: hasTopology(id) })),
+    'topology.get': ({ system }) => getTopology(requireTopology(system)),
+    'engine.start': ({ system, intervalMs }) => engine.start(requireTopology(system), intervalMs),
     'engine.stop': () => engine.stop(),
     'engine.status': () => engine.status()
   }

@@ -27,7 +27,16 @@ describe('TwinService.dispatch', () => {
     const systems = await twin.dispatch('systems.list', {})
     expect(systems).toEqual({
       ok: true,
-      value: [{ id: 'cloudmatrix384', name: 'Huawei CloudMatrix384' }]
+      value: [
+        { id: 'cloudmatrix384', name: 'CloudMatrix-Infer on CloudMatrix384', hasTopology: true },
+        { id: 'h800-deepseek', name: "DeepSeek's H800 serving system", hasTopology: false },
+        { id: 'h100-sglang', name: 'SGLang on 96 H100', hasTopology: false },
+        { id: 'gb200-nvl72', name: 'GB200 NVL72 (layout after SGLang)', hasTopology: false }
+      ]
+    })
+    expect(await twin.dispatch('topology.get', { system: 'h100-sglang' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', field: 'system', message: /no part-level topology/ }
     })
     const topology = await twin.dispatch('topology.get', { system: 'cloudmatrix384' })
     expect(topology.ok).toBe(true)

@@ -95,7 +95,9 @@ describe('browser view server', () => {
     ws.close()
     expect(responses.find((r) => r.id === 1)).toMatchObject({
       ok: true,
-      value: [{ id: 'cloudmatrix384' }]
+      value: expect.arrayContaining([
+        expect.objectContaining({ id: 'cloudmatrix384', hasTopology: true })
+      ])
     })
     expect(responses.find((r) => r.id === 2)).toMatchObject({
       ok: false,
