@@ -7,12 +7,14 @@ import {
   DieRole,
   FRAME_HEADER_BYTES,
   frameByteLength,
-  FrameFormatError
+  FrameFormatError,
+  kpi,
+  KPI_NAMES
 } from '../../src/shared/frame'
 
 const counts = { dies: 3, cpus: 2, links: 5 }
 
-describe('telemetry frame layout v1', () => {
+describe('telemetry frame layout v2', () => {
   it('round-trips every section without copying', () => {
     const frame = createFrame(42, 12.5, counts)
     frame.dieCompute.set([0.1, 0.5, 1])
@@ -32,11 +34,27 @@ describe('telemetry frame layout v1', () => {
     expect(view.dieCompute.buffer).toBe(frame.buffer)
   })
 
-  it('sizes a frame from the counts, 4-byte aligned', () => {
-    // 3 dies x 3 f32 sections + 2 cpus + 5 links, then 3 role bytes padded to 4
-    expect(frameByteLength(counts)).toBe(FRAME_HEADER_BYTES + 4 * (9 + 2 + 5) + 4)
-    const cm = frameCountsOf(getTopology('cloudmatrix384'))
-    expect(frameByteLength(cm) % 4).toBe(0)
+  it('carries expert load, placement and KPIs, with NaN for KPIs nobody wrote', () => {
+    const frame = createFrame(1, 2, { ...counts, experts: 4, slots: 5 })
+    frame.expertLoad.set([0.5, 1, 1.5, 1])
+    frame.slotExpert.set([0, 1, 2, 3, 0])
+    frame.slotDie.set([0, 1, 2, 0, -1])
+    frame.kpis[KPI_NAMES.indexOf('ttftP99Ms')] = 812.5
+    const view = decodeFrame(frame.buffer, counts)
+    expect(Array.from(view.expertLoad)).toEqual([0.5, 1, 1.5, 1])
+    expect(Array.from(view.slotDie)).toEqual([0, 1, 2, 0, -1])
+    expect(kpi(view, 'ttftP99Ms')).toBe(812.5)
+    expect(kpi(view, 'powerKW')).toBeNaN()
+    expect(view.kpis.length).toBe(KPI_NAMES.length)
+  })
+
+  it('sizes a frame from the counts, sections aligned, and stays under 64 KB for CloudMatrix384', () => {
+    // header, 3 dies x 3 f32 + 2 cpus + 5 links (f32), no experts or slots, KPIs (f64, 8-aligned), roles
+    const kpiStart = Math.ceil((FRAME_HEADER_BYTES + 4 * (9 + 2 + 5)) / 8) * 8
+    expect(frameByteLength(counts)).toBe(Math.ceil((kpiStart + 8 * KPI_NAMES.length + 3) / 8) * 8)
+    const cm = { ...frameCountsOf(getTopology('cloudmatrix384')), experts: 256, slots: 320 }
+    expect(frameByteLength(cm) % 8).toBe(0)
+    expect(frameByteLength(cm)).toBeLessThan(64 * 1024)
   })
 
   it('rejects what is not a frame of this layout, naming why', () => {
@@ -46,8 +64,8 @@ describe('telemetry frame layout v1', () => {
     new DataView(wrongMagic).setUint32(0, 1, true)
     expect(() => decodeFrame(wrongMagic)).toThrow(/not a telemetry frame/)
     const newer = good.slice(0)
-    new DataView(newer).setUint16(4, 2, true)
-    expect(() => decodeFrame(newer)).toThrow(/version 2 is not supported/)
+    new DataView(newer).setUint16(4, 3, true)
+    expect(() => decodeFrame(newer)).toThrow(/version 3 is not supported/)
     expect(() => decodeFrame(good.slice(0, good.byteLength - 4))).toThrow(/does not match/)
     expect(() => decodeFrame(good, { ...counts, links: 6 })).toThrow(FrameFormatError)
   })

@@ -1,4 +1,4 @@
-import { createFrame, type FrameCounts } from '../../shared/frame'
+import { createFrame, type EntityCounts } from '../../shared/frame'
 import type { Topology } from '../topology/types'
 
 /**
@@ -12,7 +12,7 @@ export interface FrameSource {
   next(): ArrayBuffer
 }
 
-export function frameCountsOf(topology: Topology): FrameCounts {
+export function frameCountsOf(topology: Topology): EntityCounts {
   return { dies: topology.dies.length, cpus: topology.cpus.length, links: topology.links.length }
 }
 

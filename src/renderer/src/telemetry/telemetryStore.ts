@@ -1,6 +1,6 @@
 import type { Unsubscribe } from '../../../shared/api'
 import {
-  type FrameCounts,
+  type EntityCounts,
   type FrameView,
   FrameFormatError,
   decodeFrame
@@ -22,7 +22,7 @@ export class TelemetryStore {
   version = 0
   private readonly listeners = new Set<() => void>()
 
-  constructor(private readonly counts: FrameCounts) {}
+  constructor(private readonly counts: EntityCounts) {}
 
   push(buffer: ArrayBuffer): void {
     let frame: FrameView
