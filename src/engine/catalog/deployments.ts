@@ -236,10 +236,10 @@ export const deployments: Record<SetupId, Deployment> = {
       chipsPerInstance: 128,
       experts: {
         ranks: 128,
-        redundantExperts: 32,
+        redundantExperts: 0,
         sharedExpert: 'every-rank',
         source:
-          '[DS-day6]: decode profile run EP128 on 16 nodes; 32 redundant experts; shared expert on each GPU'
+          '[DS-day6]: decode profile run EP128 on 16 nodes, 2 routed experts and the shared expert on each GPU (production EP144 adds the 32 redundant experts: 288 / 144 = 2)'
       },
       pipeline: sharedSms(
         '[DS-day6]: two micro-batches in a five-stage pipeline; [DeepEP] low-latency kernels on the SMs'

@@ -14,6 +14,7 @@ import {
   streamOf
 } from './phase'
 import { layerTime } from './pipeline'
+import { slowed } from './phase'
 import type { OperatorCost } from './cost'
 import type { PhaseContext } from './phase'
 import type { DecodeEstimate, DecodeInputs } from './types'
@@ -52,23 +53,21 @@ function decodeStep(
     )
   ]
   const routing = gate(ctx, tokens)
-  const dispatch = expertExchange(
-    'dispatch',
-    streamOf(ctx, 'moe.dispatch'),
-    layout,
-    ctx.system,
-    model,
-    tokens,
-    warn
+  const dispatch = slowed(
+    ctx,
+    expertExchange(
+      'dispatch',
+      streamOf(ctx, 'moe.dispatch'),
+      layout,
+      ctx.system,
+      model,
+      tokens,
+      warn
+    )
   )
-  const combine = expertExchange(
-    'combine',
-    streamOf(ctx, 'moe.combine'),
-    layout,
-    ctx.system,
-    model,
-    tokens,
-    warn
+  const combine = slowed(
+    ctx,
+    expertExchange('combine', streamOf(ctx, 'moe.combine'), layout, ctx.system, model, tokens, warn)
   )
   const requests = layout.experts.ranks * sequences
   const moe = moeLayersPass(
@@ -98,7 +97,7 @@ function decodeStep(
  * second pass over the weights costs more than the overlap saves): a scheduler would choose so.
  */
 export function estimateDecode(setup: SetupId, inputs: DecodeInputs): DecodeEstimate {
-  const ctx = phaseContext(setup, 'decode')
+  const ctx = phaseContext(setup, 'decode', inputs.conditions)
   const { chip, model, layout } = ctx
   const warn = (message: string): void => {
     if (!ctx.warnings.includes(message)) ctx.warnings.push(message)

@@ -2,7 +2,7 @@ import { deployments, SETUP_IDS, type Balancer, type SetupId } from '../catalog/
 import { deepSeekR1 } from '../catalog/model'
 import { estimateDecode } from './decode'
 import { estimatePrefill } from './prefill'
-import type { Estimate } from './types'
+import type { Conditions, Estimate } from './types'
 
 export type Phase = 'decode' | 'prefill'
 
@@ -18,6 +18,8 @@ export interface EstimateRequest {
   cachedTokens?: number
   eplb?: string
   seed?: number
+  /** faults and what-ifs (the serving simulation passes these; the CLI does not) */
+  conditions?: Conditions
 }
 
 export class EstimateInputError extends Error {
@@ -105,6 +107,7 @@ export function estimate(request: EstimateRequest): Estimate {
       `seed must be a whole number from 0 to ${0xffffffff}, not ${seed}`
     )
   }
+  const conditions = checkConditions(request.conditions ?? {})
   const deployment = deployments[request.setup]
   if (phase === 'decode') {
     const d = deployment.decode.defaults
@@ -113,7 +116,8 @@ export function estimate(request: EstimateRequest): Estimate {
       kvTokens: request.kvTokens ?? d.kvTokens,
       mtpAcceptance: request.mtpAcceptance ?? d.mtpAcceptance,
       eplb: eplb as Balancer,
-      seed
+      seed,
+      conditions
     })
   }
   const p = deployment.prefill.defaults
@@ -130,6 +134,30 @@ export function estimate(request: EstimateRequest): Estimate {
     tokensPerChip: request.tokensPerChip ?? p.tokensPerChip,
     cachedTokens,
     eplb: eplb as Balancer,
-    seed
+    seed,
+    conditions
   })
+}
+
+function checkConditions(conditions: Conditions): Conditions {
+  const { computeScale = 1, commScale = 1, minHottestFactor = 1 } = conditions
+  if (!(computeScale > 0 && computeScale <= 1)) {
+    throw new EstimateInputError(
+      'conditions',
+      `conditions.computeScale must be in (0, 1], not ${computeScale}`
+    )
+  }
+  if (!(commScale >= 1 && Number.isFinite(commScale))) {
+    throw new EstimateInputError(
+      'conditions',
+      `conditions.commScale must be a finite number >= 1, not ${commScale}`
+    )
+  }
+  if (!(minHottestFactor >= 1 && Number.isFinite(minHottestFactor))) {
+    throw new EstimateInputError(
+      'conditions',
+      `conditions.minHottestFactor must be a finite number >= 1, not ${minHottestFactor}`
+    )
+  }
+  return conditions
 }

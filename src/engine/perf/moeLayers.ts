@@ -36,7 +36,7 @@ export function moeLayersPass(
   let previousFactor = NaN
   let previousUs = 0
   for (let layer = 0; layer < layers; layer++) {
-    const factor = factors[layer]!
+    const factor = Math.max(factors[layer]!, ctx.conditions.minHottestFactor ?? 1)
     factorSum += factor
     // perfect balance gives every layer the same factor: cost it once
     if (factor !== previousFactor) {

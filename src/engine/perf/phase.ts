@@ -11,6 +11,7 @@ import { systems, type SystemSpec } from '../catalog/systems'
 import { computeCost, type OperatorCost } from './cost'
 import { routedRanksOf } from './imbalance'
 import { modelShapes, type ModelShapes } from './shapes'
+import type { Conditions } from './types'
 
 /** Everything an operator needs to cost itself in one phase of one setup. */
 export interface PhaseContext {
@@ -20,16 +21,32 @@ export interface PhaseContext {
   model: ModelSpec
   shapes: ModelShapes
   system: SystemSpec
+  conditions: Conditions
   warnings: string[]
 }
 
-export function phaseContext(setup: SetupId, phase: 'decode' | 'prefill'): PhaseContext {
+/** A chip running at `scale` of its nominal compute speed (throttled, degraded). */
+function scaledChip(chip: ChipSpec, scale: number): ChipSpec {
+  if (scale === 1) return chip
+  const peakTflops: ChipSpec['peakTflops'] = {}
+  for (const [precision, peak] of Object.entries(chip.peakTflops)) {
+    peakTflops[precision as keyof ChipSpec['peakTflops']] = peak * scale
+  }
+  return { ...chip, peakTflops }
+}
+
+export function phaseContext(
+  setup: SetupId,
+  phase: 'decode' | 'prefill',
+  conditions: Conditions = {}
+): PhaseContext {
   const deployment = deployments[setup]
   const system = systems[deployment.system]
   return {
     deployment,
     layout: deployment[phase],
-    chip: chips[system.chip],
+    chip: scaledChip(chips[system.chip], conditions.computeScale ?? 1),
+    conditions,
     model: deepSeekR1,
     shapes: modelShapes(deepSeekR1),
     system,
@@ -214,4 +231,10 @@ export function mtpProjection(ctx: PhaseContext, tokens: number): OperatorCost {
     ctx.chip,
     1
   )
+}
+
+/** A communication operator under `conditions.commScale` (a degraded link on its path). */
+export function slowed(ctx: PhaseContext, cost: OperatorCost): OperatorCost {
+  const scale = ctx.conditions.commScale ?? 1
+  return scale === 1 ? cost : { ...cost, us: cost.us * scale }
 }

@@ -14,6 +14,7 @@ import {
   streamOf
 } from './phase'
 import { layerTime } from './pipeline'
+import { slowed } from './phase'
 import type { PhaseContext } from './phase'
 import type { PrefillEstimate, PrefillInputs } from './types'
 
@@ -33,26 +34,24 @@ function prefillBatch(
   const attention = [
     mlaProjections(ctx, tokens),
     attentionCorePrefill(ctx, tokens, meanContext),
-    attentionExchange(streamOf(ctx, 'mla.exchange'), layout, model, kvBytes, tokens)
+    slowed(ctx, attentionExchange(streamOf(ctx, 'mla.exchange'), layout, model, kvBytes, tokens))
   ]
   const routing = gate(ctx, tokens)
-  const dispatch = expertExchange(
-    'dispatch',
-    streamOf(ctx, 'moe.dispatch'),
-    layout,
-    ctx.system,
-    model,
-    tokens,
-    warn
+  const dispatch = slowed(
+    ctx,
+    expertExchange(
+      'dispatch',
+      streamOf(ctx, 'moe.dispatch'),
+      layout,
+      ctx.system,
+      model,
+      tokens,
+      warn
+    )
   )
-  const combine = expertExchange(
-    'combine',
-    streamOf(ctx, 'moe.combine'),
-    layout,
-    ctx.system,
-    model,
-    tokens,
-    warn
+  const combine = slowed(
+    ctx,
+    expertExchange('combine', streamOf(ctx, 'moe.combine'), layout, ctx.system, model, tokens, warn)
   )
   const requests = (layout.experts.ranks * tokens) / newTokensPerPrompt
   const moe = moeLayersPass(
@@ -95,7 +94,7 @@ function prefillBatch(
  * is faster.
  */
 export function estimatePrefill(setup: SetupId, inputs: PrefillInputs): PrefillEstimate {
-  const ctx = phaseContext(setup, 'prefill')
+  const ctx = phaseContext(setup, 'prefill', inputs.conditions)
   const { chip, layout, deployment, model } = ctx
   const warn = (message: string): void => {
     if (!ctx.warnings.includes(message)) ctx.warnings.push(message)

@@ -10,6 +10,16 @@ export interface LayerBreakdown {
   operators: OperatorCost[]
 }
 
+/** Faults and what-ifs, as the performance model sees them. */
+export interface Conditions {
+  /** speed of the slowest device of the group (a slow chip paces every layer), 0..1 */
+  computeScale?: number
+  /** factor on communication time (a degraded link that becomes the bottleneck), >= 1 */
+  commScale?: number
+  /** lower bound on the hottest expert rank's load (an expert moved onto a surviving rank) */
+  minHottestFactor?: number
+}
+
 export interface DecodeInputs {
   batchPerChip: number
   kvTokens: number
@@ -17,6 +27,7 @@ export interface DecodeInputs {
   mtpAcceptance: number
   eplb: Balancer
   seed: number
+  conditions?: Conditions
 }
 
 export interface PrefillInputs {
@@ -26,6 +37,7 @@ export interface PrefillInputs {
   cachedTokens: number
   eplb: Balancer
   seed: number
+  conditions?: Conditions
 }
 
 interface EstimateCommon {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { chips } from '../../../src/engine/catalog/chips'
 import { deployments, SETUP_IDS } from '../../../src/engine/catalog/deployments'
 import { links } from '../../../src/engine/catalog/interconnect'
+import { power } from '../../../src/engine/catalog/power'
 import { deepSeekR1 } from '../../../src/engine/catalog/model'
 import { SOURCES } from '../../../src/engine/catalog/sources'
 import { systems } from '../../../src/engine/catalog/systems'
@@ -28,6 +29,10 @@ const records: [string, Record_][] = [
   ...Object.values(chips).map((c): [string, Record_] => [c.id, c as unknown as Record_]),
   ...Object.values(links).map((l): [string, Record_] => [l.id, l as unknown as Record_]),
   ...Object.values(systems).map((s): [string, Record_] => [s.id, s as unknown as Record_]),
+  ...Object.entries(power).map(([id, p]): [string, Record_] => [
+    `power of ${id}`,
+    p as unknown as Record_
+  ]),
   [deepSeekR1.id, deepSeekR1 as unknown as Record_],
   ['workload', workloadTraits as unknown as Record_]
 ]

@@ -20,7 +20,8 @@ describe('estimate()', () => {
       kvTokens: 4096,
       mtpAcceptance: 0.7,
       eplb: 'default',
-      seed: 1
+      seed: 1,
+      conditions: {}
     })
     const p = estimate({ setup: 'h800-deepseek', phase: 'prefill' })
     expect(p.inputs).toMatchObject({ promptTokens: 4096, tokensPerChip: 16384, cachedTokens: 0 })
@@ -62,5 +63,38 @@ describe('estimate()', () => {
     expect(refuse({ setup: 'cloudmatrix384', phase: 'decode', promptTokens: 8 }).message).toMatch(
       /prefill phase only/
     )
+  })
+})
+
+describe('conditions (faults and what-ifs)', () => {
+  const base = { setup: 'cloudmatrix384', phase: 'decode' } as const
+  const tpot = (conditions: EstimateRequest['conditions']) =>
+    (estimate({ ...base, conditions }) as { tpotMs: number }).tpotMs
+
+  it('a slow chip paces the group: lower compute speed never shortens a step', () => {
+    const nominal = tpot({})
+    expect(tpot({ computeScale: 1 })).toBe(nominal)
+    expect(tpot({ computeScale: 0.5 })).toBeGreaterThan(nominal)
+    expect(tpot({ computeScale: 0.25 })).toBeGreaterThan(tpot({ computeScale: 0.5 }))
+  })
+
+  it('slower communication and a hotter expert rank cost time only where they are on the critical path', () => {
+    const nominal = tpot({})
+    // decode on CloudMatrix is paced by the attention stream: modest slowdowns elsewhere hide
+    expect(tpot({ commScale: 1.2 })).toBe(nominal)
+    expect(tpot({ commScale: 5 })).toBeGreaterThan(nominal)
+    expect(tpot({ minHottestFactor: 4 })).toBeGreaterThan(nominal)
+  })
+
+  it('refuses impossible conditions', () => {
+    expect(refuse({ ...base, conditions: { computeScale: 0 } })).toMatchObject({
+      field: 'conditions'
+    })
+    expect(refuse({ ...base, conditions: { commScale: 0.5 } })).toMatchObject({
+      field: 'conditions'
+    })
+    expect(refuse({ ...base, conditions: { minHottestFactor: NaN } })).toMatchObject({
+      field: 'conditions'
+    })
   })
 })
