@@ -18,6 +18,7 @@ export type LinkId =
   | 'ub-die-measured-write'
   | 'die-to-die'
   | 'ub-switch-port'
+  | 'ub-cpu'
   | 'rdma-910c-die'
   | 'nvlink-h800'
   | 'nvlink-h100'
@@ -60,6 +61,13 @@ export const links: Record<LinkId, Cited<LinkSpec>> = {
     sources: {
       gbPerSecond: '[CM] 3.3: 16 uplinks x 28 GB/s per L1 chip; 48 ports x 28 GB/s per L2 chip'
     }
+  },
+  'ub-cpu': {
+    id: 'ub-cpu',
+    name: 'Unified Bus, per Kunpeng CPU',
+    gbPerSecond: 160,
+    latencyUs: null,
+    sources: { gbPerSecond: '[CM] 3.3: about 160 GB/s of UB bandwidth per CPU' }
   },
   'rdma-910c-die': {
     id: 'rdma-910c-die',

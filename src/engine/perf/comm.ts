@@ -97,7 +97,7 @@ export function expertExchange(
       kind === 'dispatch' ? NVLINK_ALL_TO_ALL_SHARE.dispatch : NVLINK_ALL_TO_ALL_SHARE.combine
     const bytes = tokensPerRank * model.expertsPerToken * bytesPerToken
     const us = bytes / (links[system.scaleUpLink].gbPerSecond * share * 1e3)
-    return { operator, stream, us, flops: 0, bytes, hbmBytes: 2 * bytes, bound: 'link' }
+    return { operator, stream, us, flops: 0, bytes, hbmBytes: 2 * bytes, peakUs: 0, bound: 'link' }
   }
   const row = tableRow(table, ranks, warn)
   const copies =
@@ -117,6 +117,7 @@ export function expertExchange(
     flops: 0,
     bytes,
     hbmBytes: 2 * wireAll,
+    peakUs: 0,
     bound: 'link'
   }
 }
@@ -142,6 +143,7 @@ export function attentionExchange(
       flops: 0,
       bytes: 0,
       hbmBytes: 0,
+      peakUs: 0,
       bound: 'link'
     }
   }
@@ -158,6 +160,7 @@ export function attentionExchange(
     flops: 0,
     bytes,
     hbmBytes: 2 * bytes,
+    peakUs: 0,
     bound: 'link'
   }
 }

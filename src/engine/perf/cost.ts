@@ -13,6 +13,8 @@ export interface OperatorCost {
   bytes: number
   /** HBM traffic the operator causes, for the device-wide bandwidth limit */
   hbmBytes: number
+  /** the operator's FLOPs at the whole device's peak, us: its share of compute utilization */
+  peakUs: number
   bound: 'compute' | 'memory' | 'link'
 }
 
@@ -50,6 +52,7 @@ export function computeCost(
     flops: work.flops,
     bytes: work.bytes,
     hbmBytes: work.bytes,
+    peakUs: work.flops / (peak * 1e6),
     bound: computeUs >= memoryUs ? 'compute' : 'memory'
   }
 }

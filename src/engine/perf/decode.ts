@@ -1,23 +1,26 @@
-import { attentionExchange, expertExchange } from './comm'
 import { BYTES_PER_VALUE } from '../catalog/chips'
 import type { SetupId } from '../catalog/deployments'
+import { attentionExchange, expertExchange } from './comm'
+import type { OperatorCost } from './cost'
 import { hbmUsedGB } from './memory'
 import { moeLayersPass } from './moeLayers'
 import {
   attentionCoreDecode,
   denseFfn,
+  expertRankLoad,
+  expertsCost,
   gate,
   lmHead,
   mlaProjections,
   mtpProjection,
   phaseContext,
-  streamOf
+  slowed,
+  streamOf,
+  type PhaseContext
 } from './phase'
 import { layerTime } from './pipeline'
-import { slowed } from './phase'
-import type { OperatorCost } from './cost'
-import type { PhaseContext } from './phase'
 import type { DecodeEstimate, DecodeInputs } from './types'
+import { deviceWork, type DeviceWork } from './work'
 
 interface DecodeStep {
   stepUs: number
@@ -27,6 +30,7 @@ interface DecodeStep {
   denseOps: OperatorCost[]
   mtpModuleUs: number
   lmHeadUs: number
+  work: DeviceWork
 }
 
 function decodeStep(
@@ -40,53 +44,49 @@ function decodeStep(
   const sequencesPerDevice = inputs.batchPerChip / chip.devicesPerChip
   const sequences = sequencesPerDevice / microBatches
   const tokens = sequences * (1 + draft)
+  const kvBytes = BYTES_PER_VALUE[ctx.deployment.precision.kvCache]
 
   const attention = [
     mlaProjections(ctx, tokens),
     attentionCoreDecode(ctx, sequences, tokens, inputs.kvTokens),
-    attentionExchange(
-      streamOf(ctx, 'mla.exchange'),
-      layout,
-      model,
-      BYTES_PER_VALUE[ctx.deployment.precision.kvCache],
-      0
-    )
+    attentionExchange(streamOf(ctx, 'mla.exchange'), layout, model, kvBytes, 0)
   ]
   const routing = gate(ctx, tokens)
-  const dispatch = slowed(
-    ctx,
-    expertExchange(
-      'dispatch',
-      streamOf(ctx, 'moe.dispatch'),
-      layout,
-      ctx.system,
-      model,
-      tokens,
-      warn
+  const exchange = (kind: 'dispatch' | 'combine'): OperatorCost =>
+    slowed(
+      ctx,
+      expertExchange(kind, streamOf(ctx, `moe.${kind}`), layout, ctx.system, model, tokens, warn)
     )
-  )
-  const combine = slowed(
-    ctx,
-    expertExchange('combine', streamOf(ctx, 'moe.combine'), layout, ctx.system, model, tokens, warn)
-  )
+  const dispatch = exchange('dispatch')
+  const combine = exchange('combine')
   const requests = layout.experts.ranks * sequences
-  const moe = moeLayersPass(
-    ctx,
-    tokens,
-    requests,
-    inputs.eplb,
-    inputs.seed,
-    microBatches,
-    (experts) => [...attention, routing, dispatch, experts, combine]
-  )
+  const moeOps = (experts: OperatorCost): OperatorCost[] => [
+    ...attention,
+    routing,
+    dispatch,
+    experts,
+    combine
+  ]
+  const moe = moeLayersPass(ctx, tokens, requests, inputs.eplb, inputs.seed, microBatches, moeOps)
   const denseOps = [...attention, denseFfn(ctx, tokens)]
   const dense = layerTime(denseOps, microBatches, chip)
 
   const stepTokens = sequencesPerDevice * (1 + draft)
-  const mtpModuleUs = draft > 0 ? moe.average.us + mtpProjection(ctx, stepTokens).us : 0
-  const lmHeadUs = (1 + draft) * lmHead(ctx, stepTokens).us
+  const projection = mtpProjection(ctx, stepTokens)
+  const head = lmHead(ctx, stepTokens)
+  const mtpModuleUs = draft > 0 ? moe.average.us + projection.us : 0
+  const lmHeadUs = (1 + draft) * head.us
   const stepUs = moe.totalUs + model.denseLayers * dense.us + mtpModuleUs + lmHeadUs
-  return { stepUs, microBatches, moe, dense, denseOps, mtpModuleUs, lmHeadUs }
+  const work = deviceWork([
+    {
+      operators: moeOps(expertsCost(ctx, expertRankLoad(ctx, tokens, 1))),
+      times: microBatches * (ctx.shapes.moeLayers + draft)
+    },
+    { operators: denseOps, times: microBatches * model.denseLayers },
+    { operators: [projection], times: draft },
+    { operators: [head], times: 1 + draft }
+  ])
+  return { stepUs, microBatches, moe, dense, denseOps, mtpModuleUs, lmHeadUs, work }
 }
 
 /**
@@ -97,7 +97,7 @@ function decodeStep(
  * second pass over the weights costs more than the overlap saves): a scheduler would choose so.
  */
 export function estimateDecode(setup: SetupId, inputs: DecodeInputs): DecodeEstimate {
-  const ctx = phaseContext(setup, 'decode', inputs.conditions)
+  const ctx = phaseContext(setup, 'decode', inputs.conditions, inputs.deployment)
   const { chip, model, layout } = ctx
   const warn = (message: string): void => {
     if (!ctx.warnings.includes(message)) ctx.warnings.push(message)
@@ -135,6 +135,7 @@ export function estimateDecode(setup: SetupId, inputs: DecodeInputs): DecodeEsti
     microBatches: step.microBatches,
     hbmUsedGB: hbm,
     hbmCapacityGB: chip.hbmGB,
+    work: step.work,
     warnings: ctx.warnings,
     breakdown: {
       moeLayer: moe.average,

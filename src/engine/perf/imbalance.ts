@@ -11,6 +11,9 @@ export function routedRanksOf(layout: ExpertLayout): number {
 }
 
 const drawsBySeed = new Map<number, Float64Array>()
+const factorCache = new Map<string, Float64Array>()
+/** log-spaced grid for the spread of expert loads: 0.5% apart */
+const SPREAD_STEP = Math.log(1.005)
 
 /** One standard-normal draw per (layer, expert), fixed for a seed: the batch's expert mix. */
 function expertDraws(seed: number, layers: number, experts: number): Float64Array {
@@ -32,7 +35,7 @@ function expertDraws(seed: number, layers: number, experts: number): Float64Arra
  */
 const placements = new Map<string, { rankOf: Int32Array; copyRankOf: Int32Array }>()
 
-function placement(
+export function expertPlacement(
   experts: number,
   ranks: number,
   redundant: number
@@ -78,10 +81,16 @@ export function hottestRankFactors(
   const sigma = workloadTraits.expertAffinitySigma
   const assignments = routedTokens * model.expertsPerToken
   const variance = (Math.exp(sigma * sigma) - 1) / Math.max(1, requests) + experts / assignments
-  const spread = Math.sqrt(variance)
+  // the factors depend on the batch only through the spread: reuse them for spreads within 0.5%
+  const spread = Math.exp(Math.round(Math.log(Math.sqrt(variance)) / SPREAD_STEP) * SPREAD_STEP)
+  const key = `${seed}|${ranks}|${layout.redundantExperts}|${moeLayers}|${spread}`
+  const cached = factorCache.get(key)
+  if (cached) return cached
+  if (factorCache.size > 20_000) factorCache.clear()
+  factorCache.set(key, factors)
   const draws = expertDraws(seed, moeLayers, experts)
   const rankLoad = new Float64Array(ranks)
-  const { rankOf, copyRankOf } = placement(experts, ranks, layout.redundantExperts)
+  const { rankOf, copyRankOf } = expertPlacement(experts, ranks, layout.redundantExperts)
   for (let layer = 0; layer < moeLayers; layer++) {
     rankLoad.fill(0)
     let total = 0

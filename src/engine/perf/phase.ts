@@ -38,9 +38,10 @@ function scaledChip(chip: ChipSpec, scale: number): ChipSpec {
 export function phaseContext(
   setup: SetupId,
   phase: 'decode' | 'prefill',
-  conditions: Conditions = {}
+  conditions: Conditions = {},
+  override?: Deployment
 ): PhaseContext {
-  const deployment = deployments[setup]
+  const deployment = override ?? deployments[setup]
   const system = systems[deployment.system]
   return {
     deployment,

@@ -3,20 +3,24 @@ import type { SetupId } from '../catalog/deployments'
 import { attentionExchange, expertExchange, kvTransferMs } from './comm'
 import { hbmUsedGB } from './memory'
 import { moeLayersPass } from './moeLayers'
+import type { OperatorCost } from './cost'
 import {
   attentionCorePrefill,
   denseFfn,
+  expertRankLoad,
+  expertsCost,
   gate,
   lmHead,
   mlaProjections,
   mtpProjection,
   phaseContext,
-  streamOf
+  slowed,
+  streamOf,
+  type PhaseContext
 } from './phase'
 import { layerTime } from './pipeline'
-import { slowed } from './phase'
-import type { PhaseContext } from './phase'
 import type { PrefillEstimate, PrefillInputs } from './types'
+import { deviceWork } from './work'
 
 function prefillBatch(
   ctx: PhaseContext,
@@ -37,41 +41,44 @@ function prefillBatch(
     slowed(ctx, attentionExchange(streamOf(ctx, 'mla.exchange'), layout, model, kvBytes, tokens))
   ]
   const routing = gate(ctx, tokens)
-  const dispatch = slowed(
-    ctx,
-    expertExchange(
-      'dispatch',
-      streamOf(ctx, 'moe.dispatch'),
-      layout,
-      ctx.system,
-      model,
-      tokens,
-      warn
+  const exchange = (kind: 'dispatch' | 'combine'): OperatorCost =>
+    slowed(
+      ctx,
+      expertExchange(kind, streamOf(ctx, `moe.${kind}`), layout, ctx.system, model, tokens, warn)
     )
-  )
-  const combine = slowed(
-    ctx,
-    expertExchange('combine', streamOf(ctx, 'moe.combine'), layout, ctx.system, model, tokens, warn)
-  )
+  const dispatch = exchange('dispatch')
+  const combine = exchange('combine')
   const requests = (layout.experts.ranks * tokens) / newTokensPerPrompt
-  const moe = moeLayersPass(
-    ctx,
-    tokens,
-    requests,
-    inputs.eplb,
-    inputs.seed,
-    microBatches,
-    (experts) => [...attention, routing, dispatch, experts, combine]
-  )
+  const moeOps = (experts: OperatorCost): OperatorCost[] => [
+    ...attention,
+    routing,
+    dispatch,
+    experts,
+    combine
+  ]
+  const moe = moeLayersPass(ctx, tokens, requests, inputs.eplb, inputs.seed, microBatches, moeOps)
   const denseOps = [...attention, denseFfn(ctx, tokens)]
   const dense = layerTime(denseOps, microBatches, chip)
 
   const withMtp = deployment.decode.defaults.mtpAcceptance > 0
-  const mtpModuleUs = withMtp ? moe.average.us + mtpProjection(ctx, tokensPerDevice).us : 0
+  const mtpLayers = withMtp ? model.mtpModules : 0
+  const projection = mtpProjection(ctx, tokensPerDevice)
+  const mtpModuleUs = withMtp ? moe.average.us + projection.us : 0
   const promptsPerDevice = tokensPerDevice / newTokensPerPrompt
-  const lmHeadUs = lmHead(ctx, promptsPerDevice).us
+  const head = lmHead(ctx, promptsPerDevice)
+  const lmHeadUs = head.us
   const batchUs = moe.totalUs + model.denseLayers * dense.us + mtpModuleUs + lmHeadUs
+  const work = deviceWork([
+    {
+      operators: moeOps(expertsCost(ctx, expertRankLoad(ctx, tokens, 1))),
+      times: microBatches * (ctx.shapes.moeLayers + mtpLayers)
+    },
+    { operators: denseOps, times: microBatches * model.denseLayers },
+    { operators: [projection], times: mtpLayers },
+    { operators: [head], times: 1 }
+  ])
   return {
+    work,
     batchUs,
     microBatches,
     moe,
@@ -94,7 +101,7 @@ function prefillBatch(
  * is faster.
  */
 export function estimatePrefill(setup: SetupId, inputs: PrefillInputs): PrefillEstimate {
-  const ctx = phaseContext(setup, 'prefill', inputs.conditions)
+  const ctx = phaseContext(setup, 'prefill', inputs.conditions, inputs.deployment)
   const { chip, layout, deployment, model } = ctx
   const warn = (message: string): void => {
     if (!ctx.warnings.includes(message)) ctx.warnings.push(message)
@@ -130,6 +137,7 @@ export function estimatePrefill(setup: SetupId, inputs: PrefillInputs): PrefillE
     kvTransferMs: kvTransferMs(deployment, model, batch.kvBytes, inputs.promptTokens),
     hbmUsedGB: hbm,
     hbmCapacityGB: chip.hbmGB,
+    work: batch.work,
     warnings: ctx.warnings,
     breakdown: {
       moeLayer: moe.average,

@@ -1,4 +1,5 @@
-import type { Balancer, SetupId } from '../catalog/deployments'
+import type { Balancer, Deployment, SetupId } from '../catalog/deployments'
+import type { DeviceWork } from './work'
 import type { OperatorCost } from './cost'
 
 export interface LayerBreakdown {
@@ -28,6 +29,8 @@ export interface DecodeInputs {
   eplb: Balancer
   seed: number
   conditions?: Conditions
+  /** the deployment as a scenario resized it (default: the published one) */
+  deployment?: Deployment
 }
 
 export interface PrefillInputs {
@@ -38,6 +41,7 @@ export interface PrefillInputs {
   eplb: Balancer
   seed: number
   conditions?: Conditions
+  deployment?: Deployment
 }
 
 interface EstimateCommon {
@@ -51,6 +55,8 @@ interface EstimateCommon {
   /** HBM in use per device (weights, KV cache, buffers) and what it holds */
   hbmUsedGB: number
   hbmCapacityGB: number
+  /** per device per decode step / prefill batch, for telemetry */
+  work: DeviceWork
   warnings: string[]
 }
 

@@ -11,6 +11,7 @@ const op = (stream: string, us: number, hbmBytes = 0): OperatorCost => ({
   flops: 0,
   bytes: hbmBytes,
   hbmBytes,
+  peakUs: 0,
   bound: 'compute'
 })
 

@@ -1,0 +1,157 @@
+import { z } from 'zod'
+import { SYSTEM_IDS } from './systems'
+
+/**
+ * A scenario: everything a run needs (system, deployment, model, workload, SLOs, faults,
+ * duration, sampling, seed). One schema for files on disk, the API and the CLI; unknown fields
+ * are refused so that a typo never silently falls back to a default.
+ */
+const positive = z.number().positive()
+const seconds = z.number().min(0)
+const fraction = z.number().min(0).max(1)
+
+const lengthSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('fixed'), tokens: z.number().int().min(1) }).strict(),
+  z
+    .object({
+      kind: z.literal('uniform'),
+      min: z.number().int().min(1),
+      max: z.number().int().min(1)
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('lognormal'),
+      median: positive,
+      sigma: positive,
+      max: z.number().int().min(1)
+    })
+    .strict()
+])
+
+const arrivalSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('poisson'), ratePerS: positive }).strict(),
+  z.object({ kind: z.literal('bursty'), ratePerS: positive, burstiness: positive }).strict()
+])
+
+const traceWorkload = z
+  .object({
+    kind: z.literal('trace'),
+    /** a built-in trace name (azure-conv, azure-code) or a file path, relative to the scenario */
+    trace: z.string().min(1),
+    rateScale: positive.default(1),
+    startS: seconds.default(0),
+    /** play the (shaped) trace again from the start until the duration is filled */
+    repeat: z.boolean().default(false),
+    onBadRow: z.enum(['skip', 'fail']).default('fail')
+  })
+  .strict()
+
+const syntheticWorkload = z
+  .object({
+    kind: z.literal('synthetic'),
+    arrival: arrivalSchema,
+    prompt: lengthSchema,
+    output: lengthSchema,
+    sharedPrefixTokens: z.number().int().min(0).optional()
+  })
+  .strict()
+
+const at = { atS: seconds, untilS: seconds.optional() }
+
+export const faultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('die-failure'), ...at, die: z.string().min(1) }).strict(),
+  z.object({ kind: z.literal('npu-failure'), ...at, npu: z.string().min(1) }).strict(),
+  z
+    .object({
+      kind: z.literal('link-degradation'),
+      ...at,
+      link: z.string().min(1),
+      bandwidthFraction: fraction
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('subplane-degradation'),
+      ...at,
+      subPlane: z.number().int().min(0),
+      bandwidthFraction: fraction
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('slow-chip'),
+      ...at,
+      npu: z.string().min(1),
+      speedFraction: z.number().gt(0).max(1)
+    })
+    .strict()
+])
+
+export const scenarioSchema = z
+  .object({
+    $schema: z.string().optional(),
+    name: z.string().min(1).max(200),
+    description: z.string().max(2000).optional(),
+    system: z.enum(SYSTEM_IDS),
+    model: z.literal('deepseek-r1').default('deepseek-r1'),
+    /** overrides of the system's published deployment; anything left out keeps it */
+    deployment: z
+      .object({
+        prefillInstances: z.number().int().min(1).optional(),
+        decodeChips: z.number().int().min(1).optional(),
+        maxBatchPerChip: z.number().int().min(1).max(1024).optional(),
+        prefillTokensPerChip: z.number().int().min(1).optional(),
+        mtpAcceptance: fraction.optional(),
+        eplb: z.enum(['perfect', 'default']).optional()
+      })
+      .strict()
+      .default({}),
+    workload: z.discriminatedUnion('kind', [traceWorkload, syntheticWorkload]),
+    slo: z
+      .object({ ttftMs: positive.default(2000), tpotMs: positive.default(50) })
+      .strict()
+      .default({
+        ttftMs: 2000,
+        tpotMs: 50
+      }),
+    cache: z
+      .object({ enabled: z.boolean().default(true), capacityGBPerNode: positive.optional() })
+      .strict()
+      .default({ enabled: true }),
+    faults: z.array(faultSchema).default([]),
+    durationS: z.number().positive().max(86_400),
+    sampleIntervalS: z.number().min(0.05).max(3600).default(1),
+    seed: z.number().int().min(0).max(0xffffffff).default(1)
+  })
+  .strict()
+
+export type Scenario = z.output<typeof scenarioSchema>
+export type ScenarioInput = z.input<typeof scenarioSchema>
+export type Fault = z.output<typeof faultSchema>
+export type LengthSpec = z.output<typeof lengthSchema>
+export type ArrivalSpec = z.output<typeof arrivalSchema>
+
+export class ScenarioError extends Error {
+  override name = 'ScenarioError'
+  constructor(
+    message: string,
+    readonly field: string | null
+  ) {
+    super(message)
+  }
+}
+
+/** Parses a scenario, naming the first field at fault (dotted path) and the source it came from. */
+export function parseScenario(value: unknown, source = 'scenario'): Scenario {
+  const parsed = scenarioSchema.safeParse(value)
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]!
+  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path
+  const field = path.length > 0 ? path.join('.') : null
+  const message =
+    issue.code === 'unrecognized_keys'
+      ? `unknown field '${field}'`
+      : `${field ?? 'scenario'}: ${issue.message}`
+  throw new ScenarioError(`${source}: ${message}`, field)
+}
