@@ -52,15 +52,16 @@ export const systems: Record<SystemSpecId, Cited<SystemSpec>> = {
   },
   'hgx-h100-cluster': {
     id: 'hgx-h100-cluster',
-    name: 'NVIDIA HGX H100 cluster (SGLang, 12 nodes)',
+    name: 'NVIDIA HGX H100 cluster (SGLang)',
     chip: 'h100',
-    chips: 96,
+    chips: 104,
     chipsPerNode: 8,
     scaleUpDomainDevices: 8,
     scaleUpLink: 'nvlink-h100',
     scaleOutLink: 'ib-cx7',
     sources: {
-      chips: '[SGL]: 96 H100 GPUs in 12 nodes',
+      chips:
+        "[SGL]: prefill on 4 nodes and decode on 9 nodes = 13 nodes of 8 GPUs (the blog's title counts 96 GPUs; the layout it describes needs 104)",
       chipsPerNode: '[SGL]: 8 GPUs per node',
       scaleUpDomainDevices: '[NV]: NVLink spans one HGX node'
     }

@@ -356,7 +356,13 @@ function prefillBusy(sim: ServingSimulation, dt: number): number {
   return busy / (online.length * dt)
 }
 
-/** Logs the start and end of each stretch of windows whose p99 TTFT or TPOT misses its SLO. */
+/** Windows in a row that must agree before a breach starts or ends: one noisy window is not news. */
+const SLO_WINDOWS = 3
+
+/**
+ * Logs the start and end of each stretch of windows whose p99 TTFT or TPOT misses its SLO,
+ * once SLO_WINDOWS windows in a row agree.
+ */
 function noteSloBreach(
   sim: ServingSimulation,
   toS: number,
@@ -364,14 +370,16 @@ function noteSloBreach(
   tpotP99Ms: number
 ): void {
   const slo = sim.plan.slo
-  // a window with no completions says nothing either way: the state holds
+  // a window with no completions says nothing either way
   if (Number.isNaN(ttftP99Ms)) return
   const missed = ttftP99Ms > slo.ttftMs || tpotP99Ms > slo.tpotMs
-  if (missed !== sim.counters.sloBreached) {
-    const what = `p99 TTFT ${fmt(ttftP99Ms)} ms (SLO ${slo.ttftMs}), p99 TPOT ${fmt(tpotP99Ms)} ms (SLO ${slo.tpotMs})`
-    sim.faults.note(toS, missed ? 'slo-breach' : 'slo-met', 'service', what)
-    sim.counters.sloBreached = missed
-  }
+  const c = sim.counters
+  c.sloStreak = missed === c.sloBreached ? 0 : c.sloStreak + 1
+  if (c.sloStreak < SLO_WINDOWS) return
+  const what = `p99 TTFT ${fmt(ttftP99Ms)} ms (SLO ${slo.ttftMs}), p99 TPOT ${fmt(tpotP99Ms)} ms (SLO ${slo.tpotMs}) for ${SLO_WINDOWS} windows`
+  sim.faults.note(toS, missed ? 'slo-breach' : 'slo-met', 'service', what)
+  c.sloBreached = missed
+  c.sloStreak = 0
 }
 
 const fmt = (ms: number): string => (Number.isFinite(ms) ? ms.toFixed(1) : 'n/a')

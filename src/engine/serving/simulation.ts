@@ -36,6 +36,8 @@ export class Counters {
   poolWriteBytes = 0
   windowPoolWriteBytes = 0
   sloBreached = false
+  /** windows in a row that disagree with sloBreached */
+  sloStreak = 0
   decodeSteps = 0
   decodeStepSeconds = 0
   decodeBatchSum = 0
