@@ -3,12 +3,14 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command
 import { calibrateCommand } from './commands/calibrate'
 import { estimateCommand } from './commands/estimate'
 import { serveCommand } from './commands/serve'
+import { simulateCommand } from './commands/simulate'
 import { topologyCommand } from './commands/topology'
 
 export const commands: Command[] = [
   topologyCommand,
   estimateCommand,
   calibrateCommand,
+  simulateCommand,
   serveCommand
 ]
 
