@@ -1,13 +1,22 @@
 import * as electron from 'electron'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startDesktopApp } from './electron/app'
 import { appInfo } from './services/appInfo'
-import { EngineHost } from './services/engineHost'
+import { RunHost } from './services/runHost'
+import { ScenarioLibrary } from './services/scenarios'
 import { createTwinService } from './services/twinService'
 
 // The only module that loads Electron; everything it calls takes Electron as a parameter.
-const engine = new EngineHost({ workerUrl: new URL('./engineWorker.js', import.meta.url) })
-const service = createTwinService({ engine, appInfo: appInfo() })
+// Scenario presets and traces ship next to the app; from a checkout they are the repo's own.
+const resourcesDir = electron.app.isPackaged
+  ? join(process.resourcesPath, 'resources')
+  : fileURLToPath(new URL('../../resources/', import.meta.url))
+const service = createTwinService({
+  runs: new RunHost({ workerUrl: new URL('./engineWorker.js', import.meta.url) }),
+  library: new ScenarioLibrary(resourcesDir),
+  appInfo: appInfo()
+})
 
 const desktop = startDesktopApp(electron, {
   service,

@@ -1,5 +1,8 @@
 import type { z } from 'zod'
+import type { RunEvent } from '../engine/serving/faults'
+import type { RunSummary } from '../engine/serving/summary'
 import type { Topology } from '../engine/topology/types'
+import type { ScenarioInput } from './scenario'
 import type { TwinErrorData } from './errors'
 import { TwinError } from './errors'
 import type { requestSchemas } from './requests'
@@ -30,14 +33,36 @@ export interface SystemSummary {
   hasTopology: boolean
 }
 
-export type EngineState = 'stopped' | 'running' | 'failed'
+export type { RunEvent, RunSummary }
 
-export interface EngineStatus {
-  state: EngineState
-  system: SystemId | null
+/** A built-in scenario, as the scenario picker lists it. */
+export interface ScenarioPreset {
+  id: string
+  name: string
+  description: string
+  system: SystemId
+}
+
+export type RunState = 'idle' | 'running' | 'paused' | 'finished' | 'stopped' | 'failed'
+
+/** Where the current run is; sent as an event whenever it changes, and at most twice a second. */
+export interface RunStatus {
+  state: RunState
   runId: string | null
+  /** the preset the run came from, or null for a scenario passed inline */
+  scenarioId: string | null
+  scenarioName: string | null
+  system: SystemId | null
+  durationS: number
+  sampleIntervalS: number
+  simTimeS: number
   framesSent: number
-  /** why the engine failed, when state is 'failed' */
+  /** simulated seconds per wall second; null runs as fast as possible */
+  speed: number | null
+  /** faults, recoveries and SLO breaches so far */
+  events: RunEvent[]
+  summary: RunSummary | null
+  /** why the run failed, when state is 'failed' */
   error: string | null
 }
 
@@ -45,15 +70,20 @@ export interface TwinResults {
   'app.info': AppInfo
   'systems.list': SystemSummary[]
   'topology.get': Topology
-  'engine.start': EngineStatus
-  'engine.stop': EngineStatus
-  'engine.status': EngineStatus
+  'scenarios.list': ScenarioPreset[]
+  'scenarios.get': ScenarioInput
+  'run.start': RunStatus
+  'run.pause': RunStatus
+  'run.resume': RunStatus
+  'run.stop': RunStatus
+  'run.setSpeed': RunStatus
+  'run.status': RunStatus
 }
 
 export type TwinResponse<M extends TwinMethod> =
   { ok: true; value: TwinResults[M] } | { ok: false; error: TwinErrorData }
 
-export type TwinEvent = { type: 'engine.status'; status: EngineStatus }
+export type TwinEvent = { type: 'run.status'; status: RunStatus }
 
 export type Unsubscribe = () => void
 

@@ -10,20 +10,27 @@ import { SYSTEM_IDS } from './systems'
 export const systemIdSchema = z.enum(SYSTEM_IDS)
 
 const noArgs = z.object({}).strict()
+const speedSchema = z.union([z.number().positive().max(100_000), z.literal('max')])
 
 export const requestSchemas = {
   'app.info': noArgs,
   'systems.list': noArgs,
   'topology.get': z.object({ system: systemIdSchema }).strict(),
-  'engine.start': z
+  'scenarios.list': noArgs,
+  'scenarios.get': z.object({ id: z.string().min(1).max(100) }).strict(),
+  'run.start': z
     .object({
-      system: systemIdSchema,
-      /** wall-clock milliseconds between frames */
-      intervalMs: z.number().int().min(16).max(10_000).default(250)
+      /** a built-in scenario's id, or a whole scenario (validated against shared/scenario.ts) */
+      scenario: z.union([z.string().min(1).max(100), z.record(z.string(), z.unknown())]),
+      /** simulated seconds per wall second, or 'max' */
+      speed: speedSchema.default(10)
     })
     .strict(),
-  'engine.stop': noArgs,
-  'engine.status': noArgs
+  'run.pause': noArgs,
+  'run.resume': noArgs,
+  'run.stop': noArgs,
+  'run.setSpeed': z.object({ speed: speedSchema }).strict(),
+  'run.status': noArgs
 } as const
 
 type TwinMethod = keyof typeof requestSchemas

@@ -5,12 +5,13 @@ import { TwinError } from '../../src/shared/errors'
 
 describe('parseRequest', () => {
   it('accepts valid calls and fills defaults', () => {
-    const request = parseRequest('engine.start', { system: 'cloudmatrix384' })
+    const request = parseRequest('run.start', { scenario: 'default' })
     expect(request).toEqual({
       ok: true,
-      method: 'engine.start',
-      args: { system: 'cloudmatrix384', intervalMs: 250 }
+      method: 'run.start',
+      args: { scenario: 'default', speed: 10 }
     })
+    expect(parseRequest('run.setSpeed', { speed: 'max' }).ok).toBe(true)
     expect(parseRequest('app.info', undefined).ok).toBe(true)
   })
 
@@ -21,8 +22,8 @@ describe('parseRequest', () => {
       error: { code: 'invalid-argument', field: 'system' }
     })
     if (!request.ok) expect(request.error.message).toMatch(/^topology\.get: argument 'system': /)
-    const range = parseRequest('engine.start', { system: 'cloudmatrix384', intervalMs: 1 })
-    expect(range).toMatchObject({ ok: false, error: { field: 'intervalMs' } })
+    const range = parseRequest('run.start', { scenario: 'default', speed: 0 })
+    expect(range).toMatchObject({ ok: false, error: { field: 'speed' } })
   })
 
   it('refuses unknown methods, extra fields and non-object arguments', () => {

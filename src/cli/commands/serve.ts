@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { appInfo } from '../../main/services/appInfo'
-import { EngineHost } from '../../main/services/engineHost'
+import { RunHost } from '../../main/services/runHost'
+import { ScenarioLibrary } from '../../main/services/scenarios'
 import { createTwinService } from '../../main/services/twinService'
 import { startBrowserView } from '../../main/web/server'
 import { workerFromSource } from '../../main/worker/fromSource'
 import { EXIT_FAILURE, EXIT_OK, UsageError, type Command } from '../command'
+import { RESOURCES_DIR } from '../resources'
 
 const rendererDir = fileURLToPath(new URL('../../../out/renderer', import.meta.url))
 const engineWorker = new URL('../../main/worker/engineWorker.ts', import.meta.url)
@@ -23,7 +25,8 @@ export const serveCommand: Command = {
       return EXIT_FAILURE
     }
     const service = createTwinService({
-      engine: new EngineHost(workerFromSource(engineWorker)),
+      runs: new RunHost(workerFromSource(engineWorker)),
+      library: new ScenarioLibrary(RESOURCES_DIR),
       appInfo: appInfo()
     })
     let view

@@ -9,7 +9,7 @@ import type { ServingPlan } from './plan'
 import { PrefillPool, type PrefillInstance } from './prefillPool'
 import { PrefixCache } from './prefixCache'
 import { RequestState, RequestTable, type Workload } from './requestTable'
-import { buildServingFrame, type FrameInputs } from './servingFrame'
+import { buildServingFrame, type FrameInputs } from '../telemetry/servingFrame'
 import { StepTimes } from './stepTimes'
 import type { Fault } from '../../shared/scenario'
 

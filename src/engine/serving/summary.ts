@@ -1,5 +1,7 @@
 import { percentilesOf, type Percentiles } from './metrics'
 import type { RunEvent } from './faults'
+
+export type { RunEvent }
 import type { ServingSimulation } from './simulation'
 
 export interface RunSummary {

@@ -6,20 +6,27 @@ import type {
   TwinResponse,
   TwinResults
 } from '../../shared/api'
+import { readFileSync } from 'node:fs'
 import { parseRequest } from '../../shared/requests'
 import { TwinError } from '../../shared/errors'
 import { SYSTEM_IDS, type SystemId } from '../../shared/systems'
 import { deployments } from '../../engine/catalog/deployments'
+import { planServing } from '../../engine/serving/plan'
+import { buildWorkload } from '../../engine/serving/run'
+import { TraceError } from '../../engine/serving/workload'
 import { getTopology, hasTopology } from '../../engine/topology'
-import type { EngineHost } from './engineHost'
+import { parseScenario, ScenarioError } from '../../shared/scenario'
 import { Emitter } from './emitter'
+import type { RunHost } from './runHost'
+import { parseJson, type ScenarioLibrary, type ScenarioSource } from './scenarios'
 
 type Handlers = {
   [M in TwinMethod]: (args: TwinParsedArgs<M>) => TwinResults[M] | Promise<TwinResults[M]>
 }
 
 export interface TwinServiceDeps {
-  engine: EngineHost
+  runs: RunHost
+  library: ScenarioLibrary
   appInfo: AppInfo
 }
 
@@ -35,6 +42,8 @@ export interface TwinService {
   dispose(): Promise<void>
 }
 
+const readText = (path: string): string => readFileSync(path, 'utf8')
+
 function requireTopology(system: SystemId): SystemId {
   if (!hasTopology(system)) {
     throw new TwinError({
@@ -46,20 +55,75 @@ function requireTopology(system: SystemId): SystemId {
   return system
 }
 
-export function createTwinService({ engine, appInfo }: TwinServiceDeps): TwinService {
+/** A bad scenario or trace, as the caller's typed error, naming the field at fault. */
+function asArgumentError(error: unknown): never {
+  if (error instanceof ScenarioError) {
+    const field = error.field ? `scenario.${error.field}` : 'scenario'
+    throw new TwinError({ code: 'invalid-argument', message: error.message, field })
+  }
+  if (error instanceof TraceError) {
+    throw new TwinError({
+      code: 'invalid-argument',
+      message: error.message,
+      field: 'scenario.workload.trace'
+    })
+  }
+  throw error
+}
+
+export function createTwinService({ runs, library, appInfo }: TwinServiceDeps): TwinService {
   const events = new Emitter<TwinEvent>()
-  const unsubscribeStatus = engine.onStatus((status) =>
-    events.emit({ type: 'engine.status', status })
-  )
+  const unsubscribeStatus = runs.onStatus((status) => events.emit({ type: 'run.status', status }))
+
+  /** Reads, validates and lays out a run before the worker sees it, so errors reach the caller. */
+  const prepare = (
+    scenario: string | Record<string, unknown>
+  ): { source: ScenarioSource; id: string | null } => {
+    try {
+      const source: ScenarioSource =
+        typeof scenario === 'string'
+          ? library.preset(scenario)
+          : {
+              scenario: parseScenario(scenario, 'scenario'),
+              baseDir: process.cwd(),
+              origin: 'scenario'
+            }
+      planServing(source.scenario)
+      buildWorkload(source.scenario, library.trace(source))
+      return { source, id: typeof scenario === 'string' ? scenario : null }
+    } catch (error) {
+      return asArgumentError(error)
+    }
+  }
 
   const handlers: Handlers = {
     'app.info': () => appInfo,
     'systems.list': () =>
       SYSTEM_IDS.map((id) => ({ id, name: deployments[id].name, hasTopology: hasTopology(id) })),
     'topology.get': ({ system }) => getTopology(requireTopology(system)),
-    'engine.start': ({ system, intervalMs }) => engine.start(requireTopology(system), intervalMs),
-    'engine.stop': () => engine.stop(),
-    'engine.status': () => engine.status()
+    'scenarios.list': () => library.presets() as TwinResults['scenarios.list'],
+    'scenarios.get': ({ id }) => {
+      try {
+        const { origin } = library.preset(id)
+        return parseJson(readText(origin), origin) as TwinResults['scenarios.get']
+      } catch (error) {
+        return asArgumentError(error)
+      }
+    },
+    'run.start': ({ scenario, speed }) => {
+      const { source, id } = prepare(scenario)
+      return runs.start({
+        scenario: source.scenario,
+        trace: library.trace(source),
+        scenarioId: id,
+        speed: speed === 'max' ? Infinity : speed
+      })
+    },
+    'run.pause': () => runs.pause(),
+    'run.resume': () => runs.resume(),
+    'run.stop': () => runs.stop(),
+    'run.setSpeed': ({ speed }) => runs.setSpeed(speed === 'max' ? Infinity : speed),
+    'run.status': () => runs.status()
   }
 
   return {
@@ -77,12 +141,12 @@ export function createTwinService({ engine, appInfo }: TwinServiceDeps): TwinSer
         return { ok: false, error: { code: 'internal', message: `${request.method}: ${message}` } }
       }
     },
-    onFrame: (listener) => engine.onFrame(listener),
+    onFrame: (listener) => runs.onFrame(listener),
     onEvent: (listener) => events.on(listener),
     async dispose() {
       unsubscribeStatus()
       events.clear()
-      await engine.dispose()
+      await runs.dispose()
     }
   }
 }

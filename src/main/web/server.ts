@@ -27,8 +27,11 @@ export interface BrowserView {
 
 const HOST = '127.0.0.1'
 const COOKIE = 'twin_session'
-/** A socket this far behind skips frames rather than queueing them: the view wants the latest. */
-const MAX_BUFFERED_BYTES = 8 * 1024 * 1024
+/**
+ * A socket this far behind (about 9 frames) skips frames rather than queueing them: the view
+ * wants the latest, and replies to its commands must not wait behind seconds of frames.
+ */
+const MAX_BUFFERED_BYTES = 512 * 1024
 
 /**
  * The browser view: the built renderer and the same TwinApi over a WebSocket, on loopback only.

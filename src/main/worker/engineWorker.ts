@@ -1,10 +1,17 @@
 import { parentPort } from 'node:worker_threads'
-import { restingFrames } from '../../engine/telemetry/frameSource'
-import { getTopology } from '../../engine/topology'
-import { serveEngine } from './runtime'
-
-/** Simulated seconds per frame; the serving simulation will take this from the scenario. */
-const SAMPLE_STEP_S = 1
+import { createSimulation } from '../../engine/serving/run'
+import { summarize } from '../../engine/serving/summary'
+import { serveRuns } from './runtime'
 
 if (!parentPort) throw new Error('engineWorker must run in a worker thread')
-serveEngine(parentPort, (system) => restingFrames(getTopology(system), SAMPLE_STEP_S))
+serveRuns(parentPort, ({ scenario, trace }) => {
+  const simulation = createSimulation(scenario, trace)
+  return {
+    get now() {
+      return simulation.now
+    },
+    nextFrame: () => simulation.nextFrame(),
+    events: () => simulation.events,
+    summary: () => summarize(simulation)
+  }
+})

@@ -1,10 +1,26 @@
-import type { SystemId } from '../../shared/systems'
+import type { RunEvent } from '../../engine/serving/faults'
+import type { TraceText } from '../../engine/serving/run'
+import type { Scenario } from '../../shared/scenario'
 
-/** Messages between the engine host (main process) and the engine worker. */
+/** A run as the worker receives it: a validated scenario and its trace's text. */
+export interface RunRequest {
+  runId: string
+  scenario: Scenario
+  trace: TraceText | null
+  /** simulated seconds per wall second; Infinity runs as fast as the CPU allows */
+  speed: number
+}
+
+/** Messages between the run host (main process) and the engine worker. */
 export type ToWorker =
-  { type: 'start'; runId: string; system: SystemId; intervalMs: number } | { type: 'stop' }
+  | { type: 'start'; run: RunRequest }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'speed'; speed: number }
+  | { type: 'stop' }
 
 export type FromWorker =
-  | { type: 'frame'; runId: string; frame: ArrayBuffer }
-  | { type: 'stopped'; runId: string }
+  | { type: 'frame'; runId: string; frame: ArrayBuffer; simTimeS: number }
+  | { type: 'events'; runId: string; events: RunEvent[] }
+  | { type: 'finished'; runId: string; summary: unknown }
   | { type: 'error'; runId: string | null; message: string }

@@ -1,54 +1,115 @@
 import type { MessagePort } from 'node:worker_threads'
-import type { FrameSource } from '../../engine/telemetry/frameSource'
-import type { SystemId } from '../../shared/systems'
-import type { FromWorker, ToWorker } from './protocol'
+import type { RunEvent } from '../../engine/serving/faults'
+import type { FromWorker, RunRequest, ToWorker } from './protocol'
 
-export type FrameSourceFactory = (system: SystemId) => FrameSource
+/** What the worker drives: a run that yields one telemetry frame per sampling interval. */
+export interface FrameRun {
+  /** simulated seconds reached */
+  readonly now: number
+  nextFrame(): ArrayBuffer | null
+  events(): readonly RunEvent[]
+  summary(): unknown
+}
+
+export type RunFactory = (request: RunRequest) => FrameRun
 
 /**
- * The worker side of the engine host: runs one frame source at a time and posts its frames,
- * transferring each buffer so nothing is copied on the way to main.
+ * The worker side of the run host: plays one run at a time at the requested speed (simulated
+ * seconds per wall second), posting each frame (transferred, not copied) and the run's new
+ * events, and its summary at the end. Between frames it yields to its message loop, so pause,
+ * speed changes and stop take effect at the next frame.
  */
-export function serveEngine(port: MessagePort, makeSource: FrameSourceFactory): void {
-  let timer: ReturnType<typeof setInterval> | null = null
-  let runId: string | null = null
+export function serveRuns(port: MessagePort, makeRun: RunFactory): void {
+  let run: FrameRun | null = null
+  let request: RunRequest | null = null
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let paused = false
+  let eventsSent = 0
+  // wall clock and simulated time at the last (re)start of pacing
+  let anchorWall = 0
+  let anchorSim = 0
 
   const post = (message: FromWorker, transfer: ArrayBuffer[] = []): void =>
     port.postMessage(message, transfer)
-
-  const stop = (): void => {
-    if (timer) clearInterval(timer)
+  const clear = (): void => {
+    if (timer) clearTimeout(timer)
     timer = null
-    if (runId) post({ type: 'stopped', runId })
-    runId = null
+  }
+  const anchor = (): void => {
+    anchorWall = performance.now()
+    anchorSim = run?.now ?? 0
+  }
+
+  const tick = (): void => {
+    timer = null
+    if (!run || !request || paused) return
+    const runId = request.runId
+    try {
+      const frame = run.nextFrame()
+      if (!frame) {
+        post({ type: 'finished', runId, summary: run.summary() })
+        run = null
+        return
+      }
+      post({ type: 'frame', runId, frame, simTimeS: run.now }, [frame])
+      const events = run.events()
+      if (events.length > eventsSent) {
+        post({ type: 'events', runId, events: events.slice(eventsSent) })
+        eventsSent = events.length
+      }
+      const due = Number.isFinite(request.speed)
+        ? anchorWall + ((run.now - anchorSim) / request.speed) * 1000
+        : 0
+      timer = setTimeout(tick, Math.max(0, due - performance.now()))
+    } catch (error) {
+      post({
+        type: 'error',
+        runId,
+        message: error instanceof Error ? error.message : String(error)
+      })
+      run = null
+    }
   }
 
   port.on('message', (message: ToWorker) => {
-    try {
-      if (message.type === 'stop') return stop()
-      stop()
-      const source = makeSource(message.system)
-      const current = message.runId
-      runId = current
-      const tick = (): void => {
+    switch (message.type) {
+      case 'start':
+        clear()
+        request = message.run
+        paused = false
+        eventsSent = 0
         try {
-          const frame = source.next()
-          post({ type: 'frame', runId: current, frame }, [frame])
+          run = makeRun(message.run)
         } catch (error) {
+          run = null
           post({
             type: 'error',
-            runId: current,
-            message: String((error as Error).message ?? error)
+            runId: message.run.runId,
+            message: error instanceof Error ? error.message : String(error)
           })
-          if (timer) clearInterval(timer)
-          timer = null
-          runId = null
+          return
         }
-      }
-      tick()
-      timer = setInterval(tick, message.intervalMs)
-    } catch (error) {
-      post({ type: 'error', runId: null, message: String((error as Error).message ?? error) })
+        anchor()
+        tick()
+        return
+      case 'pause':
+        paused = true
+        clear()
+        return
+      case 'resume':
+        if (!paused) return
+        paused = false
+        anchor()
+        tick()
+        return
+      case 'speed':
+        if (request) request.speed = message.speed
+        anchor()
+        return
+      case 'stop':
+        clear()
+        run = null
+        request = null
     }
   })
 }

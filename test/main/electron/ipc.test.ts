@@ -3,7 +3,8 @@ import { startDesktopApp } from '../../../src/main/electron/app'
 import { UNTRUSTED_SENDER_ERROR } from '../../../src/main/electron/ipc'
 import { appInfo } from '../../../src/main/services/appInfo'
 import { createTwinService, type TwinService } from '../../../src/main/services/twinService'
-import { engineHost } from '../../fixtures/engine'
+import { ScenarioLibrary } from '../../../src/main/services/scenarios'
+import { runHost } from '../../fixtures/runs'
 import type { TwinMethod } from '../../../src/shared/api'
 import { TWIN_METHODS } from '../../../src/shared/requests'
 import { FRAME_MAGIC } from '../../../src/shared/frame'
@@ -28,8 +29,8 @@ let contents: FakeWebContents
 
 beforeAll(async () => {
   // The real engine worker, run from its TypeScript source (see src/main/worker/fromSource.ts).
-  const engine = engineHost('real')
-  service = createTwinService({ engine, appInfo: appInfo() })
+  const library = new ScenarioLibrary(new URL('../../../resources/', import.meta.url).pathname)
+  service = createTwinService({ runs: runHost('real'), library, appInfo: appInfo() })
   fake = createFakeElectron()
   const desktop = startDesktopApp(fake.electron, {
     service,
@@ -79,13 +80,26 @@ const wrongArguments: Record<TwinMethod, { args: unknown; field?: string }[]> = 
     { args: { system: 'dgx-h100x' }, field: 'system' },
     { args: null }
   ],
-  'engine.start': [
-    { args: { system: 'cloudmatrix384', intervalMs: 'fast' }, field: 'intervalMs' },
-    { args: { system: 'cloudmatrix384', intervalMs: 1 }, field: 'intervalMs' },
-    { args: { system: ['cloudmatrix384'] }, field: 'system' }
+  'scenarios.list': [{ args: { all: true } }, { args: 1 }],
+  'scenarios.get': [
+    { args: { id: 7 }, field: 'id' },
+    { args: {}, field: 'id' }
   ],
-  'engine.stop': [{ args: { now: true } }, { args: 7 }],
-  'engine.status': [{ args: { runId: 'x' } }, { args: true }]
+  'run.start': [
+    { args: { scenario: 'default', speed: 'fast' }, field: 'speed' },
+    { args: { scenario: 'default', speed: 0 }, field: 'speed' },
+    { args: { scenario: 42 }, field: 'scenario' },
+    { args: { scenario: 'nonesuch' }, field: 'scenario.scenario' },
+    { args: { scenario: { name: 'x' } }, field: 'scenario.system' }
+  ],
+  'run.pause': [{ args: { now: true } }, { args: 7 }],
+  'run.resume': [{ args: { later: 1 } }],
+  'run.stop': [{ args: { now: true } }, { args: 7 }],
+  'run.setSpeed': [
+    { args: { speed: -2 }, field: 'speed' },
+    { args: {}, field: 'speed' }
+  ],
+  'run.status': [{ args: { runId: 'x' } }, { args: true }]
 }
 
 describe('IPC requests', () => {
@@ -130,7 +144,7 @@ describe('IPC requests', () => {
         }
         expect(response.ok, JSON.stringify(args)).toBe(false)
         expect(response.error.code).toBe('invalid-argument')
-        expect(response.error.message).toContain(method)
+        if (!field?.startsWith('scenario.')) expect(response.error.message).toContain(method)
         if (field) expect(response.error.field).toBe(field)
       }
     })
@@ -156,25 +170,38 @@ describe('frame and event port', () => {
     expect(contents.sent.length).toBe(before)
   })
 
-  it('forwards engine frames and status events to the renderer port', async () => {
+  it('forwards run frames and status events to the renderer port', async () => {
     const port = requestPort()
     const status = nextMessage(port, 'event')
     const frame = nextMessage(port, 'frame')
     expect(
-      await invoke('engine.start', { system: 'cloudmatrix384', intervalMs: 20 })
+      await invoke('run.start', {
+        scenario: {
+          name: 'ipc',
+          system: 'cloudmatrix384',
+          durationS: 60,
+          workload: {
+            kind: 'synthetic',
+            arrival: { kind: 'poisson', ratePerS: 20 },
+            prompt: { kind: 'fixed', tokens: 500 },
+            output: { kind: 'fixed', tokens: 50 }
+          }
+        },
+        speed: 20
+      })
     ).toMatchObject({
       ok: true,
       value: { state: 'running', system: 'cloudmatrix384' }
     })
     expect(await status).toMatchObject({
       kind: 'event',
-      event: { type: 'engine.status', status: { state: 'running' } }
+      event: { type: 'run.status', status: { state: 'running' } }
     })
     const message = await frame
     if (message.kind !== 'frame') throw new Error('expected a frame')
     expect(message.frame).toBeInstanceOf(ArrayBuffer)
     expect(new DataView(message.frame).getUint32(0, true)).toBe(FRAME_MAGIC)
-    await invoke('engine.stop', {})
+    await invoke('run.stop', {})
   })
 
   it('replaces the port when the page asks again and closes it when the page goes away', async () => {
@@ -185,16 +212,42 @@ describe('frame and event port', () => {
     const seenByFirst = first.received.length
 
     const got = nextMessage(second, 'event')
-    await invoke('engine.start', { system: 'cloudmatrix384', intervalMs: 20 })
+    await invoke('run.start', {
+      scenario: {
+        name: 'ipc',
+        system: 'cloudmatrix384',
+        durationS: 60,
+        workload: {
+          kind: 'synthetic',
+          arrival: { kind: 'poisson', ratePerS: 20 },
+          prompt: { kind: 'fixed', tokens: 500 },
+          output: { kind: 'fixed', tokens: 50 }
+        }
+      },
+      speed: 20
+    })
     await got
-    await invoke('engine.stop', {})
+    await invoke('run.stop', {})
 
     contents.destroy()
     expect(second.other!.closed).toBe(true)
     const after = second.received.length
-    await invoke('engine.start', { system: 'cloudmatrix384', intervalMs: 20 })
+    await invoke('run.start', {
+      scenario: {
+        name: 'ipc',
+        system: 'cloudmatrix384',
+        durationS: 60,
+        workload: {
+          kind: 'synthetic',
+          arrival: { kind: 'poisson', ratePerS: 20 },
+          prompt: { kind: 'fixed', tokens: 500 },
+          output: { kind: 'fixed', tokens: 50 }
+        }
+      },
+      speed: 20
+    })
     await new Promise((resolve) => setTimeout(resolve, 100))
-    await invoke('engine.stop', {})
+    await invoke('run.stop', {})
     expect(second.received.length).toBe(after)
     expect(first.received.length).toBe(seenByFirst)
   })

@@ -51,8 +51,22 @@ function fakeIpc(response: unknown = { ok: true, value: 1 }) {
 }
 
 const status: TwinEvent = {
-  type: 'engine.status',
-  status: { state: 'running', system: 'cloudmatrix384', runId: 'r', framesSent: 0, error: null }
+  type: 'run.status',
+  status: {
+    state: 'running',
+    runId: 'r',
+    scenarioId: 'default',
+    scenarioName: 'Default',
+    system: 'cloudmatrix384',
+    durationS: 600,
+    sampleIntervalS: 1,
+    simTimeS: 0,
+    framesSent: 0,
+    speed: 10,
+    events: [],
+    summary: null,
+    error: null
+  }
 }
 
 describe('preload bridge', () => {

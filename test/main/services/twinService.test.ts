@@ -5,7 +5,10 @@ import { appInfo } from '../../../src/main/services/appInfo'
 import { createTwinService, type TwinService } from '../../../src/main/services/twinService'
 import type { TwinEvent } from '../../../src/shared/api'
 import { TWIN_METHODS } from '../../../src/shared/requests'
-import { engineHost } from '../../fixtures/engine'
+import { ScenarioLibrary } from '../../../src/main/services/scenarios'
+import { runHost } from '../../fixtures/runs'
+
+const library = new ScenarioLibrary(new URL('../../../resources/', import.meta.url).pathname)
 
 let service: TwinService | null = null
 afterEach(async () => {
@@ -14,7 +17,7 @@ afterEach(async () => {
 })
 
 const make = (): TwinService =>
-  (service = createTwinService({ engine: engineHost('pattern'), appInfo: appInfo() }))
+  (service = createTwinService({ runs: runHost('pattern'), library, appInfo: appInfo() }))
 
 describe('TwinService.dispatch', () => {
   it('answers each method with plain, cloneable data', async () => {
@@ -42,21 +45,38 @@ describe('TwinService.dispatch', () => {
     expect(topology.ok).toBe(true)
     const value = (topology as { value: Topology }).value
     expect(countTopology(structuredClone(value)).ubLinks).toBe(5376)
-    expect(await twin.dispatch('engine.status', {})).toMatchObject({
+    expect(await twin.dispatch('run.status', {})).toMatchObject({
       ok: true,
-      value: { state: 'stopped' }
+      value: { state: 'idle' }
+    })
+    const presets = await twin.dispatch('scenarios.list', {})
+    expect(presets).toMatchObject({
+      ok: true,
+      value: expect.arrayContaining([
+        expect.objectContaining({ id: 'default', system: 'cloudmatrix384' })
+      ])
+    })
+    expect(await twin.dispatch('scenarios.get', { id: 'default' })).toMatchObject({
+      ok: true,
+      value: { workload: { trace: 'azure-conv' } }
     })
   })
 
   it('refuses a wrong-typed argument of every method with a typed error, without throwing', async () => {
     const twin = make()
     for (const method of TWIN_METHODS) {
-      const response = await twin.dispatch(method, { system: 12, intervalMs: 'soon', extra: true })
+      const response = await twin.dispatch(method, {
+        system: 12,
+        id: 3,
+        scenario: 4,
+        speed: 'soon',
+        extra: true
+      })
       expect(response, method).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
     }
-    expect(await twin.dispatch('engine.start', { system: 'dgx' })).toMatchObject({
+    expect(await twin.dispatch('run.start', { scenario: 'default', speed: -1 })).toMatchObject({
       ok: false,
-      error: { code: 'invalid-argument', field: 'system' }
+      error: { code: 'invalid-argument', field: 'speed' }
     })
     expect(await twin.dispatch('__proto__', {})).toMatchObject({
       ok: false,
@@ -68,7 +88,52 @@ describe('TwinService.dispatch', () => {
     })
   })
 
-  it('announces engine state changes as events and forwards frames', async () => {
+  it('refuses a bad scenario before the worker sees it, naming the field', async () => {
+    const twin = make()
+    expect(await twin.dispatch('run.start', { scenario: 'nonesuch' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-argument',
+        field: 'scenario.scenario',
+        message: /no built-in scenario 'nonesuch'/
+      }
+    })
+    const inline = {
+      name: 'x',
+      system: 'cloudmatrix384',
+      durationS: 5,
+      workload: {
+        kind: 'synthetic',
+        arrival: { kind: 'poisson', ratePerS: 1 },
+        prompt: { kind: 'fixed', tokens: 10 },
+        output: { kind: 'fixed', tokens: 10 }
+      }
+    }
+    expect(
+      await twin.dispatch('run.start', { scenario: { ...inline, durationS: -1 } })
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', field: 'scenario.durationS' }
+    })
+    expect(
+      await twin.dispatch('run.start', {
+        scenario: { ...inline, deployment: { decodeChips: 100 } }
+      })
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-argument',
+        field: 'scenario.deployment.decodeChips',
+        message: /does not divide/
+      }
+    })
+    expect(await twin.dispatch('run.status', {})).toMatchObject({
+      ok: true,
+      value: { state: 'idle' }
+    })
+  })
+
+  it('announces run state changes as events and forwards frames', async () => {
     const twin = make()
     const events: TwinEvent[] = []
     twin.onEvent((e) => events.push(e))
@@ -78,12 +143,25 @@ describe('TwinService.dispatch', () => {
         resolve(f)
       })
     })
-    await twin.dispatch('engine.start', { system: 'cloudmatrix384', intervalMs: 20 })
+    const inline = {
+      name: 'x',
+      system: 'cloudmatrix384',
+      durationS: 50,
+      workload: {
+        kind: 'synthetic',
+        arrival: { kind: 'poisson', ratePerS: 1 },
+        prompt: { kind: 'fixed', tokens: 10 },
+        output: { kind: 'fixed', tokens: 10 }
+      }
+    }
+    expect(await twin.dispatch('run.start', { scenario: inline, speed: 'max' })).toMatchObject({
+      ok: true,
+      value: { state: 'running', speed: null, scenarioId: null }
+    })
     expect((await frame).byteLength).toBeGreaterThan(0)
-    await twin.dispatch('engine.stop', {})
-    expect(events.map((e) => e.type === 'engine.status' && e.status.state)).toEqual([
-      'running',
-      'stopped'
-    ])
+    await twin.dispatch('run.stop', {})
+    const states = events.map((e) => e.status.state)
+    expect(states[0]).toBe('running')
+    expect(states.at(-1)).toBe('stopped')
   })
 })

@@ -4,14 +4,15 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { getTopology } from '../../../src/engine/topology'
-import { frameCountsOf } from '../../../src/engine/telemetry/frameSource'
+import { frameCountsOf } from '../../../src/engine/telemetry/frameCounts'
 import { appInfo } from '../../../src/main/services/appInfo'
 import { createTwinService, type TwinService } from '../../../src/main/services/twinService'
 import { resolveInside } from '../../../src/main/web/staticFiles'
 import { startBrowserView, type BrowserView } from '../../../src/main/web/server'
 import { decodeFrame } from '../../../src/shared/frame'
 import type { WireEvent, WireResponse } from '../../../src/shared/wire'
-import { engineHost } from '../../fixtures/engine'
+import { ScenarioLibrary } from '../../../src/main/services/scenarios'
+import { runHost } from '../../fixtures/runs'
 import { patternMismatch } from '../../fixtures/patternFrames'
 
 let service: TwinService
@@ -21,7 +22,11 @@ writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>twin</titl
 writeFileSync(join(rendererDir, 'app.js'), 'console.log(1)')
 
 beforeEach(async () => {
-  service = createTwinService({ engine: engineHost('pattern'), appInfo: appInfo() })
+  service = createTwinService({
+    runs: runHost('pattern'),
+    library: new ScenarioLibrary(new URL('../../../resources/', import.meta.url).pathname),
+    appInfo: appInfo()
+  })
   view = await startBrowserView({ service, rendererDir, token: 'secret-token' })
 })
 afterEach(async () => {
@@ -121,8 +126,21 @@ describe('browser view server', () => {
       JSON.stringify({
         kind: 'request',
         id: 1,
-        method: 'engine.start',
-        args: { system: 'cloudmatrix384', intervalMs: 20 }
+        method: 'run.start',
+        args: {
+          scenario: {
+            name: 'ipc',
+            system: 'cloudmatrix384',
+            durationS: 60,
+            workload: {
+              kind: 'synthetic',
+              arrival: { kind: 'poisson', ratePerS: 20 },
+              prompt: { kind: 'fixed', tokens: 500 },
+              output: { kind: 'fixed', tokens: 50 }
+            }
+          },
+          speed: 'max'
+        }
       })
     )
     await five

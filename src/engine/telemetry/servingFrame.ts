@@ -3,8 +3,8 @@ import { deepSeekR1 } from '../catalog/model'
 import { routedRanksOf } from '../perf/imbalance'
 import type { Topology } from '../topology/types'
 import { createFrame, DieRole, KPI_INDEX, type KpiName } from '../../shared/frame'
-import { percentile } from './metrics'
-import type { ServingSimulation } from './simulation'
+import { percentile } from '../serving/metrics'
+import type { ServingSimulation } from '../serving/simulation'
 
 export interface FrameInputs {
   simulation: ServingSimulation
