@@ -1,90 +1,31 @@
-import { act, render, screen } from '@testing-library/react'
-import { describe, expect, it, vi } from 'vitest'
-import { getTopology } from '../../src/engine/topology'
-import type {
-  EngineStatus,
-  TwinApi,
-  TwinEvent,
-  TwinMethod,
-  TwinResponse,
-  TwinResults
-} from '../../src/shared/api'
-import type { TwinErrorData } from '../../src/shared/errors'
-import { createFrame } from '../../src/shared/frame'
+import { act, render, screen, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { KPI_INDEX, createFrame } from '../../src/shared/frame'
 import { App } from '../../src/renderer/src/App'
 import type { HallProps } from '../../src/renderer/src/scene/Hall'
-
-const topology = getTopology('cloudmatrix384')
-const counts = {
-  dies: topology.dies.length,
-  cpus: topology.cpus.length,
-  links: topology.links.length
-}
-
-const running: EngineStatus = {
-  state: 'running',
-  system: 'cloudmatrix384',
-  runId: 'run-1',
-  framesSent: 0,
-  error: null
-}
-
-type Reply = { [M in TwinMethod]?: () => Promise<TwinResponse<M>> }
-
-/** A TwinApi held in memory: each method answers as `replies` says; frames and events are pushed by the test. */
-function fakeApi(replies: Reply) {
-  const frameListeners = new Set<(frame: ArrayBuffer) => void>()
-  const eventListeners = new Set<(event: TwinEvent) => void>()
-  const invoke = vi.fn((method: TwinMethod) => {
-    const reply = replies[method] as (() => Promise<TwinResponse<TwinMethod>>) | undefined
-    return reply
-      ? reply()
-      : Promise.resolve({
-          ok: false,
-          error: { code: 'internal', message: `no reply for ${method}` }
-        })
-  })
-  const api: TwinApi = {
-    invoke: invoke as unknown as TwinApi['invoke'],
-    onFrame(listener) {
-      frameListeners.add(listener)
-      return () => frameListeners.delete(listener)
-    },
-    onEvent(listener) {
-      eventListeners.add(listener)
-      return () => eventListeners.delete(listener)
-    }
-  }
-  return {
-    api,
-    invoke,
-    sendFrame: (frame: ArrayBuffer) => frameListeners.forEach((l) => l(frame)),
-    sendEvent: (event: TwinEvent) => eventListeners.forEach((l) => l(event)),
-    listenerCount: () => frameListeners.size + eventListeners.size
-  }
-}
-
-const ok =
-  <M extends TwinMethod>(value: TwinResults[M]) =>
-  () =>
-    Promise.resolve({ ok: true as const, value })
-const fail = (error: TwinErrorData) => () => Promise.resolve({ ok: false as const, error })
+import { twinStats } from '../../src/renderer/src/twinStats'
+import { fail, fakeTwin, hallCounts } from './fakeTwin'
 
 function StubHall({ topology: t }: HallProps) {
   return <div data-testid="hall">{t.racks.length} racks</div>
 }
 
+afterEach(() => {
+  vi.useRealTimers()
+})
+
 describe('App', () => {
   it('shows a loading state while the topology is on its way', () => {
-    const twin = fakeApi({ 'topology.get': () => new Promise(() => {}) })
+    const twin = fakeTwin({ 'topology.get': () => new Promise(() => {}) })
     render(<App connect={() => twin.api} hall={StubHall} />)
     expect(screen.getByRole('status')).toHaveTextContent(/loading the cloudmatrix384 topology/i)
     expect(screen.getByText('Supernode Twin')).toBeInTheDocument()
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    expect(screen.queryByRole('group', { name: 'Run controls' })).not.toBeInTheDocument()
   })
 
-  it('shows a readable error when the topology is refused', async () => {
-    const twin = fakeApi({
+  it('shows a readable error when the topology is refused, and starts nothing', async () => {
+    const twin = fakeTwin({
       'topology.get': fail({
         code: 'invalid-argument',
         message: "topology.get: argument 'system': Invalid option",
@@ -96,18 +37,17 @@ describe('App', () => {
     expect(alert).toHaveTextContent(/could not load the cloudmatrix384 topology/i)
     expect(alert).toHaveTextContent("argument 'system': Invalid option")
     expect(alert).toHaveTextContent('invalid-argument')
-    expect(twin.invoke).not.toHaveBeenCalledWith('engine.start', expect.anything())
+    expect(twin.methods()).not.toContain('run.start')
   })
 
-  it('shows a readable error when the engine does not start', async () => {
-    const twin = fakeApi({
-      'topology.get': ok<'topology.get'>(topology),
-      'engine.start': fail({ code: 'engine-failed', message: 'engine worker exited with code 1' })
+  it('names the scenario list when that is what failed', async () => {
+    const twin = fakeTwin({
+      'scenarios.list': fail({ code: 'internal', message: 'resources/scenarios is missing' })
     })
     render(<App connect={() => twin.api} hall={StubHall} />)
     const alert = await screen.findByRole('alert')
-    expect(alert).toHaveTextContent(/could not start the engine/i)
-    expect(alert).toHaveTextContent('engine worker exited with code 1')
+    expect(alert).toHaveTextContent(/could not load the scenarios/i)
+    expect(alert).toHaveTextContent('resources/scenarios is missing')
   })
 
   it('shows an error instead of a blank page when the twin cannot be reached at all', async () => {
@@ -119,45 +59,96 @@ describe('App', () => {
         hall={StubHall}
       />
     )
-    expect(await screen.findByRole('alert')).toHaveTextContent('no twin bridge in this window')
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent(/could not reach the twin/i)
+    expect(alert).toHaveTextContent('no twin bridge in this window')
   })
 
-  it('loads the topology, starts the engine, then shows the hall, engine state and frame count', async () => {
+  it('loads, subscribes, then starts the default preset at 10x and shows the live run', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
-    try {
-      const twin = fakeApi({
-        'topology.get': ok<'topology.get'>(topology),
-        'engine.start': ok<'engine.start'>(running)
+    const twin = fakeTwin()
+    const { unmount } = render(<App connect={() => twin.api} hall={StubHall} />)
+    expect(await screen.findByTestId('hall')).toHaveTextContent('16 racks')
+    await screen.findByText('running')
+
+    expect(twin.methods().slice(0, 3).sort()).toEqual([
+      'scenarios.list',
+      'systems.list',
+      'topology.get'
+    ])
+    expect(twin.invoke).toHaveBeenCalledWith('topology.get', { system: 'cloudmatrix384' })
+    expect(twin.invoke).toHaveBeenLastCalledWith('run.start', { scenario: 'default', speed: 10 })
+    // frames and statuses were subscribed before the run was asked to start
+    expect(twin.listenersWhenCalled('run.start')).toBe(2)
+
+    expect(screen.getByText('Huawei CloudMatrix384')).toBeInTheDocument()
+    expect(screen.getByTestId('run-state')).toHaveTextContent('run running')
+    expect(twinStats().runState).toBe('running')
+    expect(screen.getByLabelText('Colour legend')).toHaveTextContent('failed die')
+    expect(screen.getByLabelText('Colour legend')).toHaveTextContent(/idle die/)
+
+    const frame = createFrame(2, 123.4, hallCounts)
+    frame.kpis[KPI_INDEX.outputTokensPerS] = 301_234.5
+    act(() => {
+      twin.sendFrame(createFrame(0, 121.4, hallCounts).buffer)
+      twin.sendFrame(createFrame(1, 122.4, hallCounts).buffer)
+      twin.sendFrame(frame.buffer)
+    })
+    await act(() => vi.advanceTimersByTimeAsync(300))
+    expect(screen.getByTestId('frames-received')).toHaveTextContent('frames 3')
+    expect(screen.getByTestId('run-progress')).toHaveTextContent('sim 123 s / 600 s')
+    expect(screen.getByTestId('kpi-outputTokensPerS')).toHaveTextContent('301,235 tok/s')
+
+    act(() => twin.pushStatus({ state: 'failed', error: 'worker crashed' }))
+    expect(screen.getByTestId('run-state')).toHaveTextContent('failed: worker crashed')
+    expect(screen.getByRole('alert')).toHaveTextContent(/the run failed.*worker crashed/i)
+    // a failed run keeps its last frame on screen
+    expect(screen.getByTestId('kpi-outputTokensPerS')).toHaveTextContent('301,235 tok/s')
+
+    unmount()
+    expect(twin.listenerCount()).toBe(0)
+  })
+
+  it('keeps the hall and the controls when the first run is refused, and says why', async () => {
+    const twin = fakeTwin({
+      'run.start': fail({
+        code: 'invalid-argument',
+        message: "scenario.workload.trace: no trace 'azure-conv'",
+        field: 'scenario.workload.trace'
       })
-      const { unmount } = render(<App connect={() => twin.api} hall={StubHall} />)
-      expect(await screen.findByTestId('hall')).toHaveTextContent('16 racks')
-      expect(twin.invoke.mock.calls.map(([method]) => method)).toEqual([
-        'topology.get',
-        'engine.start'
-      ])
-      expect(twin.invoke).toHaveBeenCalledWith('topology.get', { system: 'cloudmatrix384' })
-      expect(screen.getByText('Huawei CloudMatrix384')).toBeInTheDocument()
-      expect(screen.getByTestId('engine-state')).toHaveTextContent('running')
-      expect(screen.getByLabelText('Colour legend')).toHaveTextContent('failed die')
+    })
+    render(<App connect={() => twin.api} hall={StubHall} />)
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent(/could not start “CloudMatrix384 · Azure conversations”/i)
+    expect(alert).toHaveTextContent("no trace 'azure-conv'")
+    expect(alert).toHaveTextContent('invalid-argument')
+    expect(screen.getByTestId('hall')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: /^start/i })).toBeEnabled()
 
-      act(() => {
-        for (let i = 0; i < 3; i++) twin.sendFrame(createFrame(i, i * 0.25, counts).buffer)
-      })
-      await act(() => vi.advanceTimersByTimeAsync(300))
-      expect(screen.getByTestId('frames-received')).toHaveTextContent('frames 3')
+    act(() =>
+      within(alert)
+        .getByRole('button', { name: /dismiss/i })
+        .click()
+    )
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  })
 
-      act(() =>
-        twin.sendEvent({
-          type: 'engine.status',
-          status: { ...running, state: 'failed', error: 'worker crashed' }
-        })
-      )
-      expect(screen.getByTestId('engine-state')).toHaveTextContent('failed: worker crashed')
+  it('keeps the CloudMatrix384 hall for a system it cannot draw, and still shows its KPIs', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const twin = fakeTwin()
+    render(<App connect={() => twin.api} hall={StubHall} />)
+    await screen.findByText('running')
+    act(() => twin.pushStatus({ runId: 'run-h800', system: 'h800-deepseek', scenarioId: 'h800' }))
 
-      unmount()
-      expect(twin.listenerCount()).toBe(0)
-    } finally {
-      vi.useRealTimers()
-    }
+    const note = screen.getByText(/3D view shows Huawei CloudMatrix384 only for now/)
+    expect(note).toHaveTextContent(/simulates NVIDIA H800 \(DeepSeek\)/)
+    expect(screen.getByTestId('hall')).toHaveTextContent('16 racks')
+    expect(screen.getByText('NVIDIA H800 (DeepSeek)')).toBeInTheDocument()
+
+    const frame = createFrame(0, 5, { dies: 0, cpus: 0, links: 0 })
+    frame.kpis[KPI_INDEX.powerKW] = 812.25
+    act(() => twin.sendFrame(frame.buffer))
+    await act(() => vi.advanceTimersByTimeAsync(300))
+    expect(screen.getByTestId('kpi-powerKW')).toHaveTextContent('812 kW')
   })
 })

@@ -1,26 +1,30 @@
-import { type ComponentType, Suspense, lazy } from 'react'
+import { type ComponentType, Suspense, lazy, useState } from 'react'
 import type { TwinApi } from '../../shared/api'
-import type { SystemId } from '../../shared/systems'
 import { getTwinApi } from './api/twin'
 import type { HallProps } from './scene/Hall'
-import { type LoadingStep, useTwinSession } from './session/useTwinSession'
+import type { RunSpeed } from './session/runController'
+import {
+  DEFAULT_SPEED,
+  type LoadingStep,
+  initialScenario,
+  useTwinSession
+} from './session/useTwinSession'
+import { EventLog } from './ui/EventLog'
+import { KpiPanel } from './ui/KpiPanel'
 import { Legend } from './ui/Legend'
+import { Notices } from './ui/Notices'
+import { RunToolbar } from './ui/RunToolbar'
 import { ErrorView, LoadingView, SceneErrorBoundary } from './ui/StateViews'
 import { StatusBar } from './ui/StatusBar'
 
 // three.js and the scene load in their own chunk, so the shell and its messages show at once.
 const LazyHall = lazy(() => import('./scene/Hall'))
 
-const SYSTEM: SystemId = 'cloudmatrix384'
-
-const LOADING_MESSAGES: Record<LoadingStep, string> = {
-  topology: 'Loading the CloudMatrix384 topology…',
-  engine: 'Starting the engine…'
-}
-
 const ERROR_TITLES: Record<LoadingStep, string> = {
+  connect: 'Could not reach the twin',
   topology: 'Could not load the CloudMatrix384 topology',
-  engine: 'Could not start the engine'
+  systems: 'Could not load the list of systems',
+  scenarios: 'Could not load the scenarios'
 }
 
 export interface AppProps {
@@ -31,18 +35,41 @@ export interface AppProps {
 }
 
 export function App({ connect = getTwinApi, hall: HallView = LazyHall }: AppProps) {
-  const { state, engine } = useTwinSession(connect, SYSTEM)
+  const { state, run, problem, commands } = useTwinSession(connect)
   const ready = state.phase === 'ready' ? state : null
+  // UI choices: which preset Start runs (the one started on load until the user picks) and
+  // the speed for the next start or the live run
+  const [picked, setPicked] = useState<string | null>(null)
+  const [speed, setSpeed] = useState<RunSpeed>(DEFAULT_SPEED)
+  const scenarios = ready?.scenarios ?? []
+  const selected = picked ?? initialScenario(scenarios)?.id ?? null
+
+  const runSystem = ready?.systems.find((s) => s.id === run?.system) ?? null
+  const undrawnSystem = runSystem && !runSystem.hasTopology ? runSystem : null
 
   return (
     <div className="app">
       <StatusBar
-        systemName={ready?.topology.name ?? 'CloudMatrix384'}
-        engine={engine}
+        systemName={runSystem?.name ?? ready?.topology.name ?? 'CloudMatrix384'}
+        run={run}
         telemetry={ready?.telemetry ?? null}
       />
+      {ready && (
+        <RunToolbar
+          scenarios={scenarios}
+          selected={selected}
+          onSelect={setPicked}
+          speed={speed}
+          onSpeedChange={setSpeed}
+          run={run}
+          telemetry={ready.telemetry}
+          commands={commands}
+        />
+      )}
       <main className="viewport">
-        {state.phase === 'loading' && <LoadingView message={LOADING_MESSAGES[state.step]} />}
+        {state.phase === 'loading' && (
+          <LoadingView message="Loading the CloudMatrix384 topology and the scenarios…" />
+        )}
         {state.phase === 'error' && (
           <ErrorView title={ERROR_TITLES[state.step]} message={state.message} code={state.code} />
         )}
@@ -54,6 +81,17 @@ export function App({ connect = getTwinApi, hall: HallView = LazyHall }: AppProp
               </Suspense>
             </SceneErrorBoundary>
             <Legend />
+            <Notices
+              problem={problem}
+              onDismiss={commands.dismissProblem}
+              run={run}
+              undrawnSystem={undrawnSystem}
+              hallName={ready.topology.name}
+            />
+            <aside className="side-panel">
+              <KpiPanel telemetry={ready.telemetry} />
+              <EventLog events={run?.events ?? []} />
+            </aside>
           </>
         )}
       </main>

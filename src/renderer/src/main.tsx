@@ -2,6 +2,8 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import './styles.css'
+import './ui/toolbar.css'
+import './ui/panels.css'
 import { twinStats } from './twinStats'
 
 // Exists from the first moment, so end-to-end tests can poll it while the app loads.

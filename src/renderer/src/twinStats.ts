@@ -1,6 +1,9 @@
+import type { RunState } from '../../shared/api'
+
 /**
- * Counters for end-to-end tests and performance checks, written by the render loop straight
- * into `window.__twinStats` (never through React state).
+ * Counters for end-to-end tests and performance checks, written straight into
+ * `window.__twinStats` (never through React state): by the render loop, and the run state by
+ * the run controller as each status arrives.
  */
 export interface TwinStats {
   /** topology loaded and the first telemetry frame drawn */
@@ -8,6 +11,10 @@ export interface TwinStats {
   framesReceived: number
   /** index of the newest frame drawn, -1 before any */
   lastFrameIndex: number
+  /** simulated time of the newest frame drawn, seconds; -1 before any */
+  lastSimTimeS: number
+  /** state of the current run as the app last heard it; null before the first status */
+  runState: RunState | null
   /** WebGL draw calls and triangles of the last rendered frame */
   drawCalls: number
   triangles: number
@@ -35,6 +42,8 @@ function emptyStats(): TwinStats {
     ready: false,
     framesReceived: 0,
     lastFrameIndex: -1,
+    lastSimTimeS: -1,
+    runState: null,
     drawCalls: 0,
     triangles: 0,
     instances: { racks: 0, nodes: 0, dies: 0, cpus: 0, l1Switches: 0, l2Switches: 0, ubLinks: 0 },

@@ -88,20 +88,29 @@ describe('utilization colour map', () => {
   })
 
   it('paints linear RGB per entity: no data without a frame, failed over any value', () => {
-    const target = new Float32Array(4 * 3)
+    const target = new Float32Array(5 * 3)
     writeUtilizationColors(target, null)
     const noData = linear(hexToRgb(NO_DATA_COLOR))
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       expect([...target.slice(i * 3, i * 3 + 3)]).toEqual(noData.map((v) => Math.fround(v)))
     }
-    const values = new Float32Array([0, 1, 0.5, Number.NaN])
-    writeUtilizationColors(target, values, new Uint8Array([DieRole.idle, DieRole.failed, 0, 0]))
+    const values = new Float32Array([0, 1, 0.5, Number.NaN, 0.7])
+    const roles = [DieRole.decode, DieRole.failed, DieRole.prefill, DieRole.decode, DieRole.idle]
+    writeUtilizationColors(target, values, new Uint8Array(roles))
     const close = (i: number, rgb: Rgb): void =>
       rgb.forEach((v, k) => expect(target[i * 3 + k]).toBeCloseTo(v, 2))
     close(0, linear(utilizationColor(0)))
     close(1, linear(hexToRgb(FAILED_COLOR)))
     close(2, linear(utilizationColor(0.5)))
     close(3, noData)
+    // an idle die serves nothing: it reads as idle, not as a die busy at some utilization
+    close(4, noData)
+  })
+
+  it('paints by value alone when no roles are given (CPUs)', () => {
+    const target = new Float32Array(3)
+    writeUtilizationColors(target, new Float32Array([0]))
+    linear(utilizationColor(0)).forEach((v, k) => expect(target[k]).toBeCloseTo(v, 2))
   })
 
   it('paints both ends of each segment from its link', () => {

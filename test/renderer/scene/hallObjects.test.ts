@@ -2,7 +2,12 @@ import type { InterleavedBufferAttribute, Object3D } from 'three'
 import { describe, expect, it } from 'vitest'
 import { getTopology } from '../../../src/engine/topology'
 import { createFrame, DieRole } from '../../../src/shared/frame'
-import { hexToRgb, FAILED_COLOR, srgbToLinear } from '../../../src/renderer/src/scene/colorMap'
+import {
+  hexToRgb,
+  FAILED_COLOR,
+  NO_DATA_COLOR,
+  srgbToLinear
+} from '../../../src/renderer/src/scene/colorMap'
 import { RACK } from '../../../src/renderer/src/scene/dimensions'
 import { createHallObjects, paintTelemetry } from '../../../src/renderer/src/scene/hallObjects'
 import { rackLabelAnchors } from '../../../src/renderer/src/scene/layout'
@@ -49,10 +54,12 @@ describe('hall objects', () => {
     expect(drawables(hall.root).length).toBeLessThanOrEqual(16)
   })
 
-  it('paints dies, CPUs and links from a frame, and failed dies in the failed colour', () => {
+  it('paints dies, CPUs and links from a frame; failed dies failed, idle dies as no data', () => {
     const frame = createFrame(3, 0.75, counts)
     frame.dieCompute.fill(1)
+    frame.dieRole.fill(DieRole.decode)
     frame.dieRole[5] = DieRole.failed
+    frame.dieRole[6] = DieRole.idle
     frame.cpuUtilization.fill(0.5)
     frame.linkUtilization.fill(1)
     paintTelemetry(hall, frame)
@@ -62,6 +69,8 @@ describe('hall objects', () => {
     expect(dies[0]).toBeCloseTo(top, 5)
     const failed = hexToRgb(FAILED_COLOR).map(srgbToLinear)
     expect([dies[15], dies[16], dies[17]]).toEqual(failed.map((v) => Math.fround(v)))
+    const idle = hexToRgb(NO_DATA_COLOR).map(srgbToLinear)
+    expect([dies[18], dies[19], dies[20]]).toEqual(idle.map((v) => Math.fround(v)))
 
     const ub = hall.ubLinks.geometry.getAttribute(
       'instanceColorStart'

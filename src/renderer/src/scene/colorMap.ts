@@ -3,8 +3,8 @@ import { DieRole } from '../../../shared/frame'
 /**
  * Utilization colours. Viridis (sRGB, 9 evenly spaced stops) reads in order for the common
  * colour-vision deficiencies and in greyscale. Failed parts get magenta and parts without data
- * an unlit grey, both chosen far (CIELAB) from every viridis colour for normal, deutan and
- * protan vision, so neither can be mistaken for a utilization.
+ * (or idle dies, which serve nothing) an unlit grey, both chosen far (CIELAB) from every viridis
+ * colour for normal, deutan and protan vision, so neither can be mistaken for a utilization.
  */
 export const UTILIZATION_STOPS = [
   '#440154',
@@ -82,8 +82,10 @@ function put(target: Float32Array, offset: number, index: number): void {
 }
 
 /**
- * Writes one linear RGB triple per entity. `values` null means no frame yet (all no-data);
- * entities whose `roles` entry is DieRole.failed are painted failed whatever their value.
+ * Writes one linear RGB triple per entity. `values` null means no frame yet (all no-data).
+ * With `roles`, failed dies are painted failed whatever their value, and idle dies (serving
+ * nothing in this run) the unlit no-data grey: a dark viridis purple would read as "serving,
+ * but at 0%", which is a different thing.
  */
 export function writeUtilizationColors(
   target: Float32Array,
@@ -92,8 +94,11 @@ export function writeUtilizationColors(
 ): void {
   const count = target.length / 3
   for (let i = 0; i < count; i++) {
-    if (roles && roles[i] === DieRole.failed) {
+    const role = roles ? roles[i] : undefined
+    if (role === DieRole.failed) {
       target.set(failedLinear, i * 3)
+    } else if (role === DieRole.idle) {
+      put(target, i * 3, -1)
     } else {
       put(target, i * 3, values ? lutIndex(values[i] ?? NaN) : -1)
     }

@@ -28,7 +28,7 @@ export function Legend() {
       </div>
       <ul className="legend__keys">
         <Swatch color={FAILED_COLOR} label="failed die" />
-        <Swatch color={NO_DATA_COLOR} label="no data yet" />
+        <Swatch color={NO_DATA_COLOR} label="idle die (not serving) or no data yet" />
         <Swatch color={PALETTE.computeRack} label="compute rack (4 nodes)" />
         <Swatch color={PALETTE.communicationRack} label="communication rack (UB L2)" />
       </ul>

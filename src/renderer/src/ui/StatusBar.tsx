@@ -1,52 +1,44 @@
-import { useEffect, useState } from 'react'
-import type { EngineStatus } from '../../../shared/api'
+import type { RunStatus } from '../../../shared/api'
 import type { TelemetryStore } from '../telemetry/telemetryStore'
+import { useSampled } from '../telemetry/useSampled'
 
 interface Props {
   systemName: string
-  engine: EngineStatus | null
+  run: RunStatus | null
   telemetry: TelemetryStore | null
 }
 
-/** How often the frame counter is refreshed: readable, and cheap next to the frame rate. */
-const COUNTER_REFRESH_MS = 250
-
 function FrameCounter({ telemetry }: { telemetry: TelemetryStore | null }) {
-  const [received, setReceived] = useState(0)
-  useEffect(() => {
-    if (!telemetry) return
-    const timer = setInterval(() => setReceived(telemetry.framesReceived), COUNTER_REFRESH_MS)
-    return () => clearInterval(timer)
-  }, [telemetry])
+  const received = useSampled(() => telemetry?.framesReceived ?? 0)
   return (
     <span className="status-bar__item" data-testid="frames-received">
-      frames <strong>{(telemetry ? received : 0).toLocaleString('en-US')}</strong>
+      frames <strong>{received.toLocaleString('en-US')}</strong>
     </span>
   )
 }
 
-function EngineState({ engine }: { engine: EngineStatus | null }) {
-  const state = engine?.state ?? 'connecting'
+function RunStateLabel({ run }: { run: RunStatus | null }) {
+  const state = run?.state ?? 'connecting'
   return (
-    <span className="status-bar__item" data-testid="engine-state">
-      engine{' '}
-      <strong className={`engine-state engine-state--${state}`}>
+    <span className="status-bar__item" data-testid="run-state">
+      run{' '}
+      <strong className={`run-state run-state--${state}`}>
         {state}
-        {engine?.error ? `: ${engine.error}` : ''}
+        {run?.state === 'failed' && run.error ? `: ${run.error}` : ''}
       </strong>
     </span>
   )
 }
 
-export function StatusBar({ systemName, engine, telemetry }: Props) {
+export function StatusBar({ systemName, run, telemetry }: Props) {
   return (
     <header className="status-bar">
       <span className="status-bar__brand">Supernode Twin</span>
       <span className="status-bar__item status-bar__system">{systemName}</span>
-      <EngineState engine={engine} />
+      <RunStateLabel run={run} />
       <FrameCounter telemetry={telemetry} />
       <span className="status-bar__hint">
-        Drag to orbit · right-drag or shift-drag to pan · scroll to zoom
+        Space pauses or resumes · drag to orbit · right-drag or shift-drag to pan · scroll to zoom
       </span>
     </header>
   )
