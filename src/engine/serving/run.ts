@@ -40,18 +40,19 @@ export function buildWorkload(scenario: Scenario, trace: TraceText | null): Work
     )
   }
   const passes = w.repeat ? repeatPeriods(base, scenario.durationS) : [0]
-  const arrivals: number[] = []
-  const indices: number[] = []
+  const arrivalS = new Float64Array(passes.length * base.length)
+  const baseIndex = new Int32Array(passes.length * base.length)
+  let count = 0
   for (const offset of passes) {
     for (let i = 0; i < base.length; i++) {
-      const arrivalS = base[i]!.arrivalS + offset
-      if (arrivalS >= scenario.durationS) break
-      arrivals.push(arrivalS)
-      indices.push(i)
+      const at = base[i]!.arrivalS + offset
+      if (at >= scenario.durationS) break
+      arrivalS[count] = at
+      baseIndex[count++] = i
     }
   }
   return nonEmpty(
-    { base, arrivalS: Float64Array.from(arrivals), baseIndex: Int32Array.from(indices) },
+    { base, arrivalS: arrivalS.slice(0, count), baseIndex: baseIndex.slice(0, count) },
     'durationS'
   )
 }
