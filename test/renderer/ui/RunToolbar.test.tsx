@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createFrame } from '../../../src/shared/frame'
 import { App } from '../../../src/renderer/src/App'
@@ -132,7 +132,8 @@ describe('run controls', () => {
     await act(async () => {
       fireEvent.click(pause(), { detail: 0 })
     })
-    expect(resume()).toHaveFocus()
+    // the focus moves once the paused status has rendered, which may take another tick under load
+    await waitFor(() => expect(resume()).toHaveFocus())
   })
 
   it('shows progress from the run’s newest frame, and its last frame once stopped', async () => {
