@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './command'
 import { calibrateCommand } from './commands/calibrate'
 import { estimateCommand } from './commands/estimate'
+import { runsCommand } from './commands/runs'
 import { serveCommand } from './commands/serve'
 import { simulateCommand } from './commands/simulate'
 import { topologyCommand } from './commands/topology'
@@ -11,6 +12,7 @@ export const commands: Command[] = [
   estimateCommand,
   calibrateCommand,
   simulateCommand,
+  runsCommand,
   serveCommand
 ]
 
@@ -62,8 +64,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(commandHelp(command) + '\n')
       return EXIT_OK
     }
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`)
-    return await command.run(values, io)
+    if (positionals.length > 0 && !command.positionals)
+      throw new UsageError(`unexpected argument '${positionals[0]}'`)
+    return await command.run(values, io, positionals)
   } catch (error) {
     if (error instanceof UsageError) return usage(io, `${command.name}: ${error.message}`, command)
     if (isParseArgsError(error))

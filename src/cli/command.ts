@@ -16,7 +16,13 @@ export interface Command {
   /** option lines for --help, in order */
   help: string[]
   options: OptionSpec
-  run(values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number>
+  /** whether the command takes words after its name (a subcommand, ids, files) */
+  positionals?: boolean
+  run(
+    values: Record<string, string | boolean | undefined>,
+    io: CliIo,
+    positionals: string[]
+  ): Promise<number>
 }
 
 /** Bad usage: the CLI prints its message on one line and exits with code 2. */

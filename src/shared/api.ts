@@ -3,6 +3,7 @@ import type { RunEvent } from '../engine/serving/faults'
 import type { RunSummary } from '../engine/serving/summary'
 import type { Topology } from '../engine/topology/types'
 import type { ScenarioInput } from './scenario'
+import type { ReplayStatus, RunOverview, RunRecord } from './library'
 import type { TwinErrorData } from './errors'
 import { TwinError } from './errors'
 import type { requestSchemas } from './requests'
@@ -34,6 +35,7 @@ export interface SystemSummary {
 }
 
 export type { RunEvent, RunSummary }
+export type { ReplayStatus, RunOverview, RunRecord } from './library'
 
 /** A built-in scenario, as the scenario picker lists it. */
 export interface ScenarioPreset {
@@ -64,6 +66,8 @@ export interface RunStatus {
   summary: RunSummary | null
   /** why the run failed, when state is 'failed' */
   error: string | null
+  /** whether the run is being saved to the run library (its runId is then its library id) */
+  saved: boolean
 }
 
 export interface TwinResults {
@@ -78,12 +82,41 @@ export interface TwinResults {
   'run.stop': RunStatus
   'run.setSpeed': RunStatus
   'run.status': RunStatus
+  'runs.list': RunRecord[]
+  'runs.get': RunDetails
+  'runs.overview': RunOverview
+  'runs.rename': RunRecord
+  'runs.delete': { deleted: string }
+  /** the file written; null when the user cancelled the dialog */
+  'runs.export': { path: string | null }
+  'runs.exportCsv': { path: string | null }
+  /** the runs imported; none when the user cancelled the dialog */
+  'runs.import': RunRecord[]
+  'runs.rerun': RunStatus
+  'replay.open': ReplayStatus
+  'replay.play': ReplayStatus
+  'replay.pause': ReplayStatus
+  'replay.seek': ReplayStatus
+  'replay.setSpeed': ReplayStatus
+  'replay.close': ReplayStatus
+  'replay.status': ReplayStatus
+}
+
+/** A saved run with what it was made of. */
+export interface RunDetails {
+  run: RunRecord
+  scenario: ScenarioInput
+  events: RunEvent[]
 }
 
 export type TwinResponse<M extends TwinMethod> =
   { ok: true; value: TwinResults[M] } | { ok: false; error: TwinErrorData }
 
-export type TwinEvent = { type: 'run.status'; status: RunStatus }
+export type TwinEvent =
+  | { type: 'run.status'; status: RunStatus }
+  | { type: 'replay.status'; status: ReplayStatus }
+  /** runs were added, renamed, deleted or finished: lists should refresh */
+  | { type: 'library.changed' }
 
 export type Unsubscribe = () => void
 

@@ -11,6 +11,10 @@ export const systemIdSchema = z.enum(SYSTEM_IDS)
 
 const noArgs = z.object({}).strict()
 const speedSchema = z.union([z.number().positive().max(100_000), z.literal('max')])
+const runId = z.string().min(1).max(100)
+const runName = z.string().trim().min(1).max(200)
+const filePath = z.string().min(1).max(4096)
+const byId = z.object({ id: runId }).strict()
 
 export const requestSchemas = {
   'app.info': noArgs,
@@ -23,14 +27,35 @@ export const requestSchemas = {
       /** a built-in scenario's id, or a whole scenario (validated against shared/scenario.ts) */
       scenario: z.union([z.string().min(1).max(100), z.record(z.string(), z.unknown())]),
       /** simulated seconds per wall second, or 'max' */
-      speed: speedSchema.default(10)
+      speed: speedSchema.default(10),
+      /** save the run in the run library as it goes */
+      save: z.boolean().default(true),
+      /** the saved run's name (default: the scenario's) */
+      name: runName.optional()
     })
     .strict(),
   'run.pause': noArgs,
   'run.resume': noArgs,
   'run.stop': noArgs,
   'run.setSpeed': z.object({ speed: speedSchema }).strict(),
-  'run.status': noArgs
+  'run.status': noArgs,
+  'runs.list': noArgs,
+  'runs.get': byId,
+  'runs.overview': byId,
+  'runs.rename': z.object({ id: runId, name: runName }).strict(),
+  'runs.delete': byId,
+  /** without a path, the desktop app asks for one with a save or open dialog */
+  'runs.export': z.object({ id: runId, path: filePath.optional() }).strict(),
+  'runs.exportCsv': z.object({ id: runId, path: filePath.optional() }).strict(),
+  'runs.import': z.object({ path: filePath.optional() }).strict(),
+  'runs.rerun': z.object({ id: runId, speed: speedSchema.default(10) }).strict(),
+  'replay.open': z.object({ id: runId, atS: z.number().min(0).default(0) }).strict(),
+  'replay.play': noArgs,
+  'replay.pause': noArgs,
+  'replay.seek': z.object({ timeS: z.number().min(0) }).strict(),
+  'replay.setSpeed': z.object({ speed: z.number().min(0.25).max(64) }).strict(),
+  'replay.close': noArgs,
+  'replay.status': noArgs
 } as const
 
 type TwinMethod = keyof typeof requestSchemas

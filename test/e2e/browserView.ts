@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
 
@@ -35,19 +37,26 @@ export function launchChromium(): Promise<Browser> {
 export interface ServeProcess {
   child: ChildProcess
   url: string
+  /** the run library's folder: a fresh temporary one unless given */
+  dataDir: string
   output: () => string
   /** sends a signal and resolves with the exit code */
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
-/** Starts `twin serve --port 0` as users do and waits for the URL it prints. */
-export function startServe(): Promise<ServeProcess> {
+/**
+ * Starts `twin serve --port 0` as users do and waits for the URL it prints. Its run library
+ * lives in `dataDir` (default: a new temporary folder), never in the user's own.
+ */
+export function startServe(
+  dataDir = mkdtempSync(join(tmpdir(), 'twin-e2e-'))
+): Promise<ServeProcess> {
   if (!existsSync(`${root}out/renderer/index.html`)) {
     throw new Error('the app is not built: run `npm run build` before `npm run test:e2e`')
   }
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'],
+    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--data-dir', dataDir],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe']
@@ -71,6 +80,7 @@ export function startServe(): Promise<ServeProcess> {
       resolve({
         child,
         url: match[1]!,
+        dataDir,
         output: () => output,
         stop: async (signal = 'SIGTERM') => {
           child.kill(signal)

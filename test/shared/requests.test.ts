@@ -9,7 +9,7 @@ describe('parseRequest', () => {
     expect(request).toEqual({
       ok: true,
       method: 'run.start',
-      args: { scenario: 'default', speed: 10 }
+      args: { scenario: 'default', speed: 10, save: true }
     })
     expect(parseRequest('run.setSpeed', { speed: 'max' }).ok).toBe(true)
     expect(parseRequest('app.info', undefined).ok).toBe(true)

@@ -9,14 +9,19 @@ import {
   type ScenarioInput
 } from '../../shared/scenario'
 import { SYSTEM_IDS } from '../../shared/systems'
-import { EXIT_OK, UsageError, type CliIo, type Command } from '../command'
+import { randomUUID } from 'node:crypto'
+import { KPI_NAMES } from '../../shared/frame'
+import { RecordingError, RunRecorder } from '../../main/services/library/recorder'
+import { LibraryError, type RunStore } from '../../main/services/library/runStore'
+import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo, type Command } from '../command'
+import { DATA_DIR_HELP, openCliLibrary } from '../library'
 import { RESOURCES_DIR } from '../resources'
 
 export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'run the serving simulation of a scenario and print its summary',
   usage:
-    'twin simulate [--scenario FILE|NAME] [--system ID] [--trace FILE|NAME] [--rate-scale X] [--duration S] [--seed N] [--on-bad-row skip|fail] [--json]',
+    'twin simulate [--scenario FILE|NAME] [--system ID] [--trace FILE|NAME] [--rate-scale X] [--duration S] [--seed N] [--on-bad-row skip|fail] [--save [--name NAME] [--data-dir DIR]] [--json]',
   help: [
     '--scenario <f|name>  a scenario file, or a built-in one (default: default)',
     `--system <id>        run it on another system, with that system's published deployment (${SYSTEM_IDS.join(', ')})`,
@@ -26,7 +31,10 @@ export const simulateCommand: Command = {
     '--seed <n>           seed of every random draw (same seed, same run)',
     '--on-bad-row <m>     skip or fail on a malformed trace row (default fail)',
     '--json               print one JSON object (the summary)',
-    'A progress bar goes to stderr when it is a terminal.'
+    '--save               save the run in the run library as it goes (its id is printed as runId)',
+    "--name <name>        the saved run's name (default: the scenario's)",
+    DATA_DIR_HELP,
+    'A progress bar goes to stderr when it is a terminal. Ctrl+C stops a saved run and keeps it.'
   ],
   options: {
     scenario: { type: 'string' },
@@ -36,7 +44,10 @@ export const simulateCommand: Command = {
     duration: { type: 'string' },
     seed: { type: 'string' },
     'on-bad-row': { type: 'string' },
-    json: { type: 'boolean' }
+    json: { type: 'boolean' },
+    save: { type: 'boolean' },
+    name: { type: 'string' },
+    'data-dir': { type: 'string' }
   },
   async run(values, io) {
     const library = new ScenarioLibrary(RESOURCES_DIR)
@@ -50,13 +61,26 @@ export const simulateCommand: Command = {
         throw new UsageError(error.message)
       throw error
     }
+    if ((values.name !== undefined || values['data-dir'] !== undefined) && !values.save)
+      throw new UsageError('--name and --data-dir go with --save')
     const started = performance.now()
     const progress = progressBar(io, source.scenario.durationS)
-    while (simulation.nextFrame()) progress(simulation.now)
+    let saved: { runId: string; status: string } | null = null
+    if (values.save) {
+      const outcome = await simulateSaved(simulation, source.scenario, values, io, progress)
+      if (typeof outcome === 'string') {
+        io.stderr(`twin simulate: ${outcome}\n`)
+        return EXIT_FAILURE
+      }
+      saved = outcome
+    } else {
+      while (simulation.nextFrame()) progress(simulation.now)
+    }
     progress(simulation.now, true)
     const wallS = (performance.now() - started) / 1000
     const summary = summarize(simulation)
     const result = {
+      ...(saved ?? {}),
       scenario: source.scenario.name,
       seed: source.scenario.seed,
       ...summary,
@@ -65,6 +89,62 @@ export const simulateCommand: Command = {
     }
     io.stdout(values.json ? JSON.stringify(result) + '\n' : describe(result))
     return EXIT_OK
+  }
+}
+
+/** Frames simulated between looks at the event loop (Ctrl+C) while saving. */
+const FRAMES_PER_SLICE = 32
+
+/**
+ * Simulates while the run library records every frame. Ctrl+C (io.interrupted) ends the run
+ * as 'stopped' with what it has; a write failure ends it as 'failed' and returns why.
+ */
+async function simulateSaved(
+  simulation: ReturnType<typeof createSimulation>,
+  scenario: Scenario,
+  values: Record<string, string | boolean | undefined>,
+  io: CliIo,
+  progress: (simS: number) => void
+): Promise<{ runId: string; status: 'complete' | 'stopped' } | string> {
+  let store: RunStore
+  try {
+    store = openCliLibrary(values['data-dir'])
+  } catch (error) {
+    if (error instanceof LibraryError) return error.message
+    throw error
+  }
+  let stopping = false
+  void io.interrupted.then(() => (stopping = true))
+  const runId = randomUUID()
+  try {
+    const recorder = new RunRecorder(store, {
+      id: runId,
+      name: stringFlag(values.name)?.trim() || scenario.name,
+      scenario,
+      frameCodec: 0,
+      kpiNames: KPI_NAMES
+    })
+    let more = true
+    while (more && !stopping) {
+      for (let i = 0; i < FRAMES_PER_SLICE && more; i++) {
+        const frame = simulation.nextFrame()
+        if (frame) {
+          recorder.events(simulation.events)
+          recorder.frame(frame)
+          progress(simulation.now)
+        } else more = false
+      }
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    const status = more ? 'stopped' : 'complete'
+    recorder.events(simulation.events)
+    recorder.finish(status, summarize(simulation))
+    return { runId, status }
+  } catch (error) {
+    if (error instanceof RecordingError || error instanceof LibraryError) return error.message
+    throw error
+  } finally {
+    store.close()
   }
 }
 

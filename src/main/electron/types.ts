@@ -14,6 +14,7 @@ export type DesktopElectron = Pick<
   | 'protocol'
   | 'net'
   | 'MessageChannelMain'
+  | 'dialog'
 >
 
 export type BrowserWindow = electron.BrowserWindow

@@ -11,6 +11,10 @@ export interface RunHostOptions {
   /** the worker script: out/main/engineWorker.js in the app (see worker/fromSource.ts for .ts) */
   workerUrl: URL
   workerData?: unknown
+  /** the run library runs are saved to (null: nothing is saved) */
+  library?: { path: string; nativeBinding?: string } | null
+  /** the worker died while a saved run was live: the owner marks it in the library */
+  onLost?: (runId: string, reason: string) => void
 }
 
 export interface RunStart {
@@ -19,6 +23,8 @@ export interface RunStart {
   scenarioId: string | null
   /** simulated seconds per wall second; Infinity for as fast as possible */
   speed: number
+  /** save the run in the library under this name (ignored without a library) */
+  saveAs?: string | null
 }
 
 /** How often a running run reports its progress, at most. */
@@ -37,7 +43,8 @@ const IDLE: RunStatus = {
   speed: null,
   events: [],
   summary: null,
-  error: null
+  error: null,
+  saved: false
 }
 
 /**
@@ -68,9 +75,14 @@ export class RunHost {
 
   start(run: RunStart): RunStatus {
     const runId = randomUUID()
+    const library = this.options.library
+    const record =
+      library && run.saveAs
+        ? { libraryPath: library.path, nativeBinding: library.nativeBinding, name: run.saveAs }
+        : null
     this.send({
       type: 'start',
-      run: { runId, scenario: run.scenario, trace: run.trace, speed: run.speed }
+      run: { runId, scenario: run.scenario, trace: run.trace, speed: run.speed, record }
     })
     this.update({
       ...IDLE,
@@ -81,7 +93,8 @@ export class RunHost {
       system: run.scenario.system,
       durationS: run.scenario.durationS,
       sampleIntervalS: run.scenario.sampleIntervalS,
-      speed: Number.isFinite(run.speed) ? run.speed : null
+      speed: Number.isFinite(run.speed) ? run.speed : null,
+      saved: record !== null
     })
     return this.status()
   }
@@ -171,6 +184,8 @@ export class RunHost {
     if (this.worker === worker) this.worker = null
     void worker.terminate()
     if (this.current.state === 'running' || this.current.state === 'paused') {
+      if (this.current.saved && this.current.runId)
+        this.options.onLost?.(this.current.runId, reason)
       this.update({ ...this.current, state: 'failed', error: reason })
     }
   }

@@ -17,6 +17,9 @@ import { TraceError } from '../../engine/serving/workload'
 import { getTopology, hasTopology } from '../../engine/topology'
 import { parseScenario, ScenarioError } from '../../shared/scenario'
 import { Emitter } from './emitter'
+import { ReplayPlayer } from './library/replay'
+import type { RunStore } from './library/runStore'
+import { type FilePicker, libraryHandlers } from './libraryApi'
 import type { RunHost } from './runHost'
 import { parseJson, type ScenarioLibrary, type ScenarioSource } from './scenarios'
 
@@ -28,6 +31,11 @@ export interface TwinServiceDeps {
   runs: RunHost
   library: ScenarioLibrary
   appInfo: AppInfo
+  /** the saved-run library, closed by dispose; null when it could not be opened (then `libraryError` says why) */
+  store?: RunStore | null
+  libraryError?: string
+  /** the desktop app's file dialogs, for exports and imports without a path */
+  pickFile?: FilePicker
 }
 
 /**
@@ -71,9 +79,29 @@ function asArgumentError(error: unknown): never {
   throw error
 }
 
-export function createTwinService({ runs, library, appInfo }: TwinServiceDeps): TwinService {
+export function createTwinService(deps: TwinServiceDeps): TwinService {
+  const { runs, library, appInfo } = deps
+  const store = deps.store ?? null
   const events = new Emitter<TwinEvent>()
-  const unsubscribeStatus = runs.onStatus((status) => events.emit({ type: 'run.status', status }))
+  // one frame stream for the view: the live run's, or the replay's while a replay is open
+  const frames = new Emitter<ArrayBuffer>()
+  const replay = store
+    ? new ReplayPlayer(
+        store,
+        (frame) => frames.emit(frame),
+        (status) => events.emit({ type: 'replay.status', status })
+      )
+    : null
+  const replaying = (): boolean => replay !== null && replay.status().state !== 'closed'
+  const unsubscribeFrames = runs.onFrame((frame) => {
+    if (!replaying()) frames.emit(frame)
+  })
+  const unsubscribeStatus = runs.onStatus((status) => {
+    events.emit({ type: 'run.status', status })
+    if (status.saved && ['finished', 'stopped', 'failed'].includes(status.state)) {
+      events.emit({ type: 'library.changed' })
+    }
+  })
 
   /** Reads, validates and lays out a run before the worker sees it, so errors reach the caller. */
   const prepare = (
@@ -96,6 +124,26 @@ export function createTwinService({ runs, library, appInfo }: TwinServiceDeps): 
     }
   }
 
+  const start = (
+    scenario: string | Record<string, unknown>,
+    speed: number | 'max',
+    save: boolean,
+    name: string | undefined
+  ) => {
+    const { source, id } = prepare(scenario)
+    // the view follows the run just started, not a replay left open
+    if (replaying()) replay?.close()
+    const status = runs.start({
+      scenario: source.scenario,
+      trace: library.trace(source),
+      scenarioId: id,
+      speed: speed === 'max' ? Infinity : speed,
+      saveAs: save && store ? (name ?? source.scenario.name) : null
+    })
+    if (status.saved) events.emit({ type: 'library.changed' })
+    return status
+  }
+
   const handlers: Handlers = {
     'app.info': () => appInfo,
     'systems.list': () =>
@@ -110,20 +158,21 @@ export function createTwinService({ runs, library, appInfo }: TwinServiceDeps): 
         return asArgumentError(error)
       }
     },
-    'run.start': ({ scenario, speed }) => {
-      const { source, id } = prepare(scenario)
-      return runs.start({
-        scenario: source.scenario,
-        trace: library.trace(source),
-        scenarioId: id,
-        speed: speed === 'max' ? Infinity : speed
-      })
-    },
+    'run.start': ({ scenario, speed, save, name }) => start(scenario, speed, save, name),
     'run.pause': () => runs.pause(),
     'run.resume': () => runs.resume(),
     'run.stop': () => runs.stop(),
     'run.setSpeed': ({ speed }) => runs.setSpeed(speed === 'max' ? Infinity : speed),
-    'run.status': () => runs.status()
+    'run.status': () => runs.status(),
+    ...libraryHandlers({
+      store,
+      replay,
+      unavailable: `the run library is not available${deps.libraryError ? `: ${deps.libraryError}` : ''}`,
+      rerun: (scenario, name, speed) =>
+        start(scenario as Record<string, unknown>, speed, true, name),
+      changed: () => events.emit({ type: 'library.changed' }),
+      pickFile: deps.pickFile
+    })
   }
 
   return {
@@ -141,12 +190,16 @@ export function createTwinService({ runs, library, appInfo }: TwinServiceDeps): 
         return { ok: false, error: { code: 'internal', message: `${request.method}: ${message}` } }
       }
     },
-    onFrame: (listener) => runs.onFrame(listener),
+    onFrame: (listener) => frames.on(listener),
     onEvent: (listener) => events.on(listener),
     async dispose() {
       unsubscribeStatus()
+      unsubscribeFrames()
+      replay?.close()
       events.clear()
+      frames.clear()
       await runs.dispose()
+      store?.close()
     }
   }
 }

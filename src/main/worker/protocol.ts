@@ -9,6 +9,8 @@ export interface RunRequest {
   trace: TraceText | null
   /** simulated seconds per wall second; Infinity runs as fast as the CPU allows */
   speed: number
+  /** save the run in this library as it goes (null: live only) */
+  record: { libraryPath: string; nativeBinding?: string; name: string } | null
 }
 
 /** Messages between the run host (main process) and the engine worker. */

@@ -8,7 +8,12 @@ export interface FrameRun {
   readonly now: number
   nextFrame(): ArrayBuffer | null
   events(): readonly RunEvent[]
+  /** the summary, once the last frame is out (the run ends there) */
   summary(): unknown
+  /** the run is stopped before its end, or replaced by another */
+  stop?(): void
+  /** the run broke off with this error */
+  fail?(message: string): void
 }
 
 export type RunFactory = (request: RunRequest) => FrameRun
@@ -47,8 +52,9 @@ export function serveRuns(port: MessagePort, makeRun: RunFactory): void {
     try {
       const frame = run.nextFrame()
       if (!frame) {
-        post({ type: 'finished', runId, summary: run.summary() })
+        const summary = run.summary()
         run = null
+        post({ type: 'finished', runId, summary })
         return
       }
       post({ type: 'frame', runId, frame, simTimeS: run.now }, [frame])
@@ -62,19 +68,39 @@ export function serveRuns(port: MessagePort, makeRun: RunFactory): void {
         : 0
       timer = setTimeout(tick, Math.max(0, due - performance.now()))
     } catch (error) {
-      post({
-        type: 'error',
-        runId,
-        message: error instanceof Error ? error.message : String(error)
-      })
+      const message = error instanceof Error ? error.message : String(error)
+      const failed = run
       run = null
+      try {
+        failed?.fail?.(message)
+      } finally {
+        post({ type: 'error', runId, message })
+      }
+    }
+  }
+
+  /** ends the current run early (stopped, or replaced by a new one) */
+  const end = (): void => {
+    clear()
+    const ended = run
+    run = null
+    try {
+      ended?.stop?.()
+    } catch (error) {
+      if (request) {
+        post({
+          type: 'error',
+          runId: request.runId,
+          message: error instanceof Error ? error.message : String(error)
+        })
+      }
     }
   }
 
   port.on('message', (message: ToWorker) => {
     switch (message.type) {
       case 'start':
-        clear()
+        end()
         request = message.run
         paused = false
         eventsSent = 0
@@ -107,8 +133,7 @@ export function serveRuns(port: MessagePort, makeRun: RunFactory): void {
         anchor()
         return
       case 'stop':
-        clear()
-        run = null
+        end()
         request = null
     }
   })

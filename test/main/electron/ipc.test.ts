@@ -99,7 +99,38 @@ const wrongArguments: Record<TwinMethod, { args: unknown; field?: string }[]> = 
     { args: { speed: -2 }, field: 'speed' },
     { args: {}, field: 'speed' }
   ],
-  'run.status': [{ args: { runId: 'x' } }, { args: true }]
+  'run.status': [{ args: { runId: 'x' } }, { args: true }],
+  'runs.list': [{ args: { all: true } }],
+  'runs.get': [
+    { args: { id: 7 }, field: 'id' },
+    { args: {}, field: 'id' }
+  ],
+  'runs.overview': [{ args: { id: 1 }, field: 'id' }],
+  'runs.rename': [
+    { args: { id: 'r', name: '   ' }, field: 'name' },
+    { args: { id: 'r' }, field: 'name' }
+  ],
+  'runs.delete': [{ args: { id: '' }, field: 'id' }],
+  'runs.export': [{ args: { id: 'r', path: 42 }, field: 'path' }],
+  'runs.exportCsv': [{ args: { id: 'r', path: 3 }, field: 'path' }],
+  'runs.import': [{ args: { path: '' }, field: 'path' }],
+  'runs.rerun': [{ args: { id: 'r', speed: 0 }, field: 'speed' }],
+  'replay.open': [
+    { args: { id: 'r', atS: -1 }, field: 'atS' },
+    { args: {}, field: 'id' }
+  ],
+  'replay.play': [{ args: { fast: true } }],
+  'replay.pause': [{ args: 1 }],
+  'replay.seek': [
+    { args: { timeS: -5 }, field: 'timeS' },
+    { args: { timeS: '10' }, field: 'timeS' }
+  ],
+  'replay.setSpeed': [
+    { args: { speed: 128 }, field: 'speed' },
+    { args: { speed: 0.1 }, field: 'speed' }
+  ],
+  'replay.close': [{ args: { id: 'r' } }],
+  'replay.status': [{ args: [] }]
 }
 
 describe('IPC requests', () => {

@@ -65,7 +65,8 @@ const status: TwinEvent = {
     speed: 10,
     events: [],
     summary: null,
-    error: null
+    error: null,
+    saved: false
   }
 }
 

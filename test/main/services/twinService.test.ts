@@ -160,7 +160,7 @@ describe('TwinService.dispatch', () => {
     })
     expect((await frame).byteLength).toBeGreaterThan(0)
     await twin.dispatch('run.stop', {})
-    const states = events.map((e) => e.status.state)
+    const states = events.flatMap((e) => (e.type === 'run.status' ? [e.status.state] : []))
     expect(states[0]).toBe('running')
     expect(states.at(-1)).toBe('stopped')
   })
