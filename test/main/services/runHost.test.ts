@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { getTopology } from '../../../src/engine/topology'
 import { frameCountsOf } from '../../../src/engine/telemetry/frameCounts'
-import type { RunHost } from '../../../src/main/services/runHost'
 import type { RunStatus } from '../../../src/shared/api'
 import { decodeFrame, DieRole, kpi } from '../../../src/shared/frame'
-import { nextFrames, runHost, smallRun } from '../../fixtures/runs'
+import { nextFrames, runHost, smallRun, workers } from '../../fixtures/runs'
+import { RunHost } from '../../../src/main/services/runHost'
+import { workerFromSource } from '../../../src/main/worker/fromSource'
 import { patternMismatch } from '../../fixtures/patternFrames'
 
 const counts = frameCountsOf(getTopology('cloudmatrix384'))
@@ -97,5 +98,24 @@ describe('RunHost', () => {
     host.start(smallRun(10))
     expect(host.status().state).toBe('running')
     await nextFrames(host, 2)
+  })
+
+  it('tells its owner when a saved run is lost with its worker, so the library can mark it', async () => {
+    const lost: [string, string][] = []
+    host = new RunHost({
+      ...workerFromSource(workers.crashing),
+      library: { path: '/unused/by/the/crashing/worker.sqlite' },
+      onLost: (runId, reason) => lost.push([runId, reason])
+    })
+    const failed = waitForStatus(host, 'failed')
+    const started = host.start({ ...smallRun(10), saveAs: 'lost run' })
+    expect(started.saved).toBe(true)
+    await failed
+    expect(lost).toEqual([[started.runId, 'engine worker exited with code 3']])
+    // an unsaved run has nothing in the library to mark
+    const again = waitForStatus(host, 'failed')
+    host.start(smallRun(10))
+    await again
+    expect(lost).toHaveLength(1)
   })
 })
