@@ -132,7 +132,10 @@ export function importRuns(
   }
 }
 
-/** The KPI time series of a run as CSV: one row per frame, one column per KPI. */
+/**
+ * The KPI time series of a run as CSV: one row per frame, one column per KPI. Like a run export,
+ * written under a temporary name and renamed, so a failed write leaves no half file.
+ */
 export function exportKpiCsv(store: RunStore, id: string, path: string): void {
   store.require(id)
   writableFolder(path)
@@ -145,9 +148,12 @@ export function exportKpiCsv(store: RunStore, id: string, path: string): void {
       )
     )
   }
+  const partial = join(dirname(path), `.${basename(path)}.${randomUUID()}.partial`)
   try {
-    writeFileSync(path, lines.join('\n') + '\n')
+    writeFileSync(partial, lines.join('\n') + '\n')
+    renameSync(partial, path)
   } catch (error) {
+    rmSync(partial, { force: true })
     throw new LibraryError(`cannot write ${path}: ${describeIo(error)}`)
   }
 }
@@ -169,6 +175,6 @@ function describeIo(error: unknown): string {
   if (code === 'ENOENT') return 'the folder does not exist'
   if (code === 'ENOSPC') return 'the disk is full'
   if (code === 'EROFS') return 'the disk is read-only'
-  if (code === 'EISDIR' || code === 'ENOTEMPTY') return 'a folder has that name'
+  if (code === 'EISDIR') return 'it is a folder'
   return (error as Error).message
 }
