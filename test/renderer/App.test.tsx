@@ -78,8 +78,8 @@ describe('App', () => {
     ])
     expect(twin.invoke).toHaveBeenCalledWith('topology.get', { system: 'cloudmatrix384' })
     expect(twin.invoke).toHaveBeenLastCalledWith('run.start', { scenario: 'default', speed: 10 })
-    // frames and statuses were subscribed before the run was asked to start
-    expect(twin.listenersWhenCalled('run.start')).toBe(2)
+    // frames, run and replay statuses were subscribed before the run was asked to start
+    expect(twin.listenersWhenCalled('run.start')).toBe(3)
 
     expect(screen.getByText('Huawei CloudMatrix384')).toBeInTheDocument()
     expect(screen.getByTestId('run-state')).toHaveTextContent('run running')

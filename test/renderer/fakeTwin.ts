@@ -1,7 +1,11 @@
 import { vi } from 'vitest'
 import { getTopology } from '../../src/engine/topology'
+import { createFrame } from '../../src/shared/frame'
 import type {
+  RunEvent,
+  RunRecord,
   RunStatus,
+  RunSummary,
   ScenarioPreset,
   SystemSummary,
   TwinApi,
@@ -11,6 +15,7 @@ import type {
   TwinResults
 } from '../../src/shared/api'
 import type { TwinErrorData } from '../../src/shared/errors'
+import { REPLAY_SPEEDS, type ReplayStatus } from '../../src/shared/library'
 
 export const topology = getTopology('cloudmatrix384')
 export const hallCounts = {
@@ -58,7 +63,81 @@ export const idleStatus: RunStatus = {
   speed: null,
   events: [],
   summary: null,
-  error: null
+  error: null,
+  saved: false
+}
+
+export const closedReplay: ReplayStatus = {
+  state: 'closed',
+  runId: null,
+  name: null,
+  system: null,
+  endS: 0,
+  sampleIntervalS: 0,
+  positionS: 0,
+  speed: 1
+}
+
+const percentiles = (p50: number) => ({ p50, p90: p50 * 1.5, p99: p50 * 2 })
+
+/** a finished run's summary, with the figures the library shows set to round numbers */
+export const summaryFixture: RunSummary = {
+  system: 'cloudmatrix384',
+  simulatedS: 600,
+  requests: { arrived: 1000, completed: 990, failed: 0, inFlight: 10 },
+  tokens: { input: 1_155_000, output: 211_000, cachedInput: 0 },
+  throughput: {
+    inputTokensPerS: 1925,
+    outputTokensPerS: 351.7,
+    outputTokensPerSPerDecodeChip: 1943.4,
+    inputTokensPerSPerPrefillChip: 5655,
+    outputTokensPerSPerTflops: 2.5
+  },
+  latency: { ttftMs: percentiles(412.4), tpotMs: percentiles(38.26), e2eS: percentiles(9) },
+  slo: {
+    ttftMs: 2000,
+    tpotMs: 50,
+    attainment: 0.9734,
+    goodputRequestsPerS: 1.6,
+    goodputOutputTokensPerS: 340
+  },
+  decode: {
+    meanBatchPerChip: 20,
+    meanKvTokens: 1300,
+    meanStepMs: 21,
+    steps: 28_000,
+    tokensPerSPerChipWhileBusy: 2000
+  },
+  cache: { prefixHitRate: 0.56, capacityTokens: 1e9 },
+  power: { meanKW: 812, outputTokensPerJoule: 0.37 },
+  events: [],
+  performanceModelEvaluations: 100
+}
+
+/** a saved run: a complete 600 s CloudMatrix384 run unless told otherwise */
+export function savedRun(fields: Partial<RunRecord> & { id: string; name: string }): RunRecord {
+  return {
+    system: 'cloudmatrix384',
+    scenarioName: 'CloudMatrix384 · Azure conversations',
+    status: 'complete',
+    createdAt: '2025-07-01T09:30:00.000Z',
+    finishedAt: '2025-07-01T09:31:00.000Z',
+    durationS: 600,
+    sampleIntervalS: 1,
+    seed: 1,
+    simulatedS: 600,
+    frameCount: 601,
+    summary: summaryFixture,
+    error: null,
+    ...fields
+  }
+}
+
+export interface FakeLibrary {
+  /** the saved runs, newest first */
+  runs?: RunRecord[]
+  /** the saved events of runs, by id (runs.get) */
+  events?: Record<string, RunEvent[]>
 }
 
 type Handler = (args: never) => Promise<TwinResponse<TwinMethod>> | TwinResponse<TwinMethod>
@@ -70,23 +149,85 @@ export const ok = <M extends TwinMethod>(value: TwinResults[M]): TwinResponse<M>
 })
 export const fail = (error: TwinErrorData) => () => Promise.resolve({ ok: false as const, error })
 
+const refuse = (
+  code: TwinErrorData['code'],
+  message: string,
+  field?: string
+): TwinResponse<TwinMethod> => ({
+  ok: false,
+  error: field ? { code, message, field } : { code, message }
+})
+
 /**
- * A TwinApi held in memory, with a small run host behind it that moves between states as
- * main's does (and, like main, emits a run.status event before each reply). `overrides`
- * replace single methods; frames and further events are pushed by the test.
+ * A TwinApi held in memory, with a small run host, run library and replay player behind it
+ * that move between states as main's do (and, like main, emit their status events and send
+ * replay frames before each reply). `overrides` replace single methods; live frames and
+ * further events are pushed by the test. Unlike main, starting a preset saves nothing (tests
+ * seed the library with `library.runs`); a re-run is saved, as "<name> (re-run)".
  */
-export function fakeTwin(overrides: Overrides = {}) {
+export function fakeTwin(overrides: Overrides = {}, library: FakeLibrary = {}) {
   const frameListeners = new Set<(frame: ArrayBuffer) => void>()
   const eventListeners = new Set<(event: TwinEvent) => void>()
   let status: RunStatus = idleStatus
   let runs = 0
+  let saved: RunRecord[] = [...(library.runs ?? [])]
+  let replay: ReplayStatus = closedReplay
   const sendEvent = (event: TwinEvent): void => eventListeners.forEach((l) => l(event))
+  const sendFrame = (frame: ArrayBuffer): void => frameListeners.forEach((l) => l(frame))
   const update = (next: RunStatus): TwinResponse<TwinMethod> => {
     status = next
     sendEvent({ type: 'run.status', status })
     return ok(status)
   }
   const live = (): boolean => status.state === 'running' || status.state === 'paused'
+  const changed = (): void => sendEvent({ type: 'library.changed' })
+
+  const find = (id: string): RunRecord | undefined => saved.find((r) => r.id === id)
+  const missing = (id: string) => refuse('not-found', `no run '${id}'`, 'id')
+  const setReplay = (next: ReplayStatus): TwinResponse<TwinMethod> => {
+    replay = next
+    sendEvent({ type: 'replay.status', status: replay })
+    return ok(replay)
+  }
+  /** like main's player: the stored frame at or before `timeS`, sent before the status */
+  const showReplayAt = (run: RunRecord, timeS: number): number => {
+    const positionS =
+      Math.floor(Math.min(Math.max(timeS, 0), run.simulatedS) / run.sampleIntervalS) *
+      run.sampleIntervalS
+    const counts = systems.find((s) => s.id === run.system)?.hasTopology
+      ? hallCounts
+      : { dies: 0, cpus: 0, links: 0 }
+    sendFrame(createFrame(Math.round(positionS / run.sampleIntervalS), positionS, counts).buffer)
+    return positionS
+  }
+  const closeReplay = (): void => {
+    if (replay.state !== 'closed') setReplay({ ...closedReplay, speed: replay.speed })
+  }
+  const openRun = (): RunRecord | undefined => (replay.runId ? find(replay.runId) : undefined)
+  const notOpen = () => refuse('not-found', 'no run is open for replay', 'replay')
+  const startRun = (preset: {
+    id: string | null
+    name: string
+    system: RunStatus['system']
+    speed: number | 'max' | undefined
+    saved: boolean
+  }): TwinResponse<TwinMethod> => {
+    // the view follows the run just started, not a replay left open
+    closeReplay()
+    const speed = preset.speed ?? 10
+    return update({
+      ...idleStatus,
+      state: 'running',
+      runId: `run-${++runs}`,
+      scenarioId: preset.id,
+      scenarioName: preset.name,
+      system: preset.system,
+      durationS: 600,
+      sampleIntervalS: 1,
+      speed: speed === 'max' ? null : speed,
+      saved: preset.saved
+    })
+  }
 
   const host: Record<TwinMethod, Handler> = {
     'app.info': () => ok({ name: 'Supernode Twin', version: '0.0.0', versions: {} }),
@@ -96,18 +237,7 @@ export function fakeTwin(overrides: Overrides = {}) {
     'scenarios.get': () => ({ ok: false, error: { code: 'internal', message: 'not faked' } }),
     'run.start': (args: { scenario: string; speed?: number | 'max' }) => {
       const preset = presets.find((p) => p.id === args.scenario)!
-      const speed = args.speed ?? 10
-      return update({
-        ...idleStatus,
-        state: 'running',
-        runId: `run-${++runs}`,
-        scenarioId: preset.id,
-        scenarioName: preset.name,
-        system: preset.system,
-        durationS: 600,
-        sampleIntervalS: 1,
-        speed: speed === 'max' ? null : speed
-      })
+      return startRun({ ...preset, speed: args.speed, saved: false })
     },
     'run.pause': () =>
       status.state === 'running' ? update({ ...status, state: 'paused' }) : ok(status),
@@ -116,7 +246,99 @@ export function fakeTwin(overrides: Overrides = {}) {
     'run.stop': () => (live() ? update({ ...status, state: 'stopped' }) : ok(status)),
     'run.setSpeed': (args: { speed: number | 'max' }) =>
       update({ ...status, speed: args.speed === 'max' ? null : args.speed }),
-    'run.status': () => ok(status)
+    'run.status': () => ok(status),
+    'runs.list': () => ok([...saved]),
+    'runs.get': ({ id }: { id: string }) => {
+      const run = find(id)
+      if (!run) return missing(id)
+      return ok({ run, scenario: {} as never, events: library.events?.[id] ?? [] })
+    },
+    'runs.overview': ({ id }: { id: string }) => {
+      const run = find(id)
+      if (!run) return missing(id)
+      return ok({ timesS: [run.simulatedS], dieCompute: [0.5], linkUtilization: [0.25], kpis: {} })
+    },
+    'runs.rename': ({ id, name }: { id: string; name: string }) => {
+      const run = find(id)
+      if (!run) return missing(id)
+      const renamed = { ...run, name: name.trim() }
+      saved = saved.map((r) => (r.id === id ? renamed : r))
+      changed()
+      return ok(renamed)
+    },
+    'runs.delete': ({ id }: { id: string }) => {
+      if (!find(id)) return missing(id)
+      if (replay.runId === id) closeReplay()
+      saved = saved.filter((r) => r.id !== id)
+      changed()
+      return ok({ deleted: id })
+    },
+    'runs.export': ({ id }: { id: string }) => {
+      const run = find(id)
+      return run ? ok({ path: `/home/ada/${run.id}.twinrun` }) : missing(id)
+    },
+    'runs.exportCsv': ({ id }: { id: string }) => {
+      const run = find(id)
+      return run ? ok({ path: `/home/ada/${run.id}.csv` }) : missing(id)
+    },
+    // as when the user cancels the dialog
+    'runs.import': () => ok([]),
+    'runs.rerun': ({ id, speed }: { id: string; speed?: number | 'max' }) => {
+      const run = find(id)
+      if (!run) return missing(id)
+      const system = run.system as RunStatus['system']
+      const reply = startRun({ id: null, name: run.scenarioName, system, speed, saved: true })
+      saved = [
+        savedRun({
+          id: status.runId!,
+          name: `${run.name} (re-run)`,
+          system: run.system,
+          scenarioName: run.scenarioName,
+          status: 'running',
+          simulatedS: 0,
+          frameCount: 0,
+          summary: null,
+          finishedAt: null
+        }),
+        ...saved
+      ]
+      changed()
+      return reply
+    },
+    'replay.open': ({ id, atS }: { id: string; atS?: number }) => {
+      const run = find(id)
+      if (!run) return missing(id)
+      if (run.frameCount === 0) {
+        return refuse('invalid-argument', `run '${run.name}' has no saved frames to replay`, 'id')
+      }
+      return setReplay({
+        state: 'paused',
+        runId: run.id,
+        name: run.name,
+        system: run.system,
+        endS: run.simulatedS,
+        sampleIntervalS: run.sampleIntervalS,
+        positionS: showReplayAt(run, atS ?? 0),
+        speed: replay.speed
+      })
+    },
+    'replay.seek': ({ timeS }: { timeS: number }) => {
+      const run = openRun()
+      return run ? setReplay({ ...replay, positionS: showReplayAt(run, timeS) }) : notOpen()
+    },
+    'replay.play': () => (openRun() ? setReplay({ ...replay, state: 'playing' }) : notOpen()),
+    'replay.pause': () => (openRun() ? setReplay({ ...replay, state: 'paused' }) : notOpen()),
+    'replay.setSpeed': ({ speed }: { speed: number }) => {
+      if (!(speed >= REPLAY_SPEEDS.min && speed <= REPLAY_SPEEDS.max)) {
+        return refuse('invalid-argument', `replay speed must be from 0.25x to 64x`, 'speed')
+      }
+      return openRun() ? setReplay({ ...replay, speed }) : notOpen()
+    },
+    'replay.close': () => {
+      closeReplay()
+      return ok(replay)
+    },
+    'replay.status': () => ok(replay)
   }
 
   /** how many frame and event listeners were subscribed when each method was called */
@@ -144,11 +366,24 @@ export function fakeTwin(overrides: Overrides = {}) {
     methods: () => invoke.mock.calls.map(([method]) => method),
     listenersWhenCalled: (method: TwinMethod) =>
       listenersAtCall.find((c) => c.method === method)?.listeners,
-    sendFrame: (frame: ArrayBuffer) => frameListeners.forEach((l) => l(frame)),
+    sendFrame,
     /** pushes a status as main would (e.g. the run finishing or failing on its own) */
     pushStatus: (next: Partial<RunStatus>) => update({ ...status, ...next }),
+    /** moves an open replay as its playback would, sending its frame and status */
+    playTo: (timeS: number) => {
+      const run = openRun()
+      if (!run) throw new Error('no replay is open')
+      return setReplay({ ...replay, positionS: showReplayAt(run, timeS) })
+    },
+    /** saves a run as main does when one starts elsewhere, and says the library changed */
+    addRun: (run: RunRecord) => {
+      saved = [run, ...saved]
+      changed()
+    },
     sendEvent,
     status: () => status,
+    replay: () => replay,
+    savedRuns: () => saved,
     listenerCount: () => frameListeners.size + eventListeners.size
   }
 }

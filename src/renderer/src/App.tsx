@@ -1,7 +1,10 @@
 import { type ComponentType, Suspense, lazy, useState } from 'react'
-import type { TwinApi } from '../../shared/api'
+import type { RunRecord, TwinApi } from '../../shared/api'
 import { getTwinApi } from './api/twin'
+import { LibraryPanel } from './library/LibraryPanel'
+import { useSavedEvents } from './library/useSavedEvents'
 import type { HallProps } from './scene/Hall'
+import { isReplaying } from './session/replayController'
 import type { RunSpeed } from './session/runController'
 import {
   DEFAULT_SPEED,
@@ -13,9 +16,12 @@ import { EventLog } from './ui/EventLog'
 import { KpiPanel } from './ui/KpiPanel'
 import { Legend } from './ui/Legend'
 import { Notices } from './ui/Notices'
+import { ReplayBar } from './ui/ReplayBar'
+import { releaseMouseFocus } from './ui/releaseMouseFocus'
 import { RunToolbar } from './ui/RunToolbar'
 import { ErrorView, LoadingView, SceneErrorBoundary } from './ui/StateViews'
 import { StatusBar } from './ui/StatusBar'
+import { useShortcuts } from './ui/useShortcuts'
 
 // three.js and the scene load in their own chunk, so the shell and its messages show at once.
 const LazyHall = lazy(() => import('./scene/Hall'))
@@ -35,37 +41,98 @@ export interface AppProps {
 }
 
 export function App({ connect = getTwinApi, hall: HallView = LazyHall }: AppProps) {
-  const { state, run, problem, commands } = useTwinSession(connect)
+  const { state, run, replay, feedback, commands, replayCommands } = useTwinSession(connect)
   const ready = state.phase === 'ready' ? state : null
-  // UI choices: which preset Start runs (the one started on load until the user picks) and
-  // the speed for the next start or the live run
+  // UI choices: which preset Start runs (the one started on load until the user picks), the
+  // speed for the next start or the live run, and whether the run library is open
   const [picked, setPicked] = useState<string | null>(null)
   const [speed, setSpeed] = useState<RunSpeed>(DEFAULT_SPEED)
+  const [libraryOpen, setLibraryOpen] = useState(false)
   const scenarios = ready?.scenarios ?? []
   const selected = picked ?? initialScenario(scenarios)?.id ?? null
 
-  const runSystem = ready?.systems.find((s) => s.id === run?.system) ?? null
-  const undrawnSystem = runSystem && !runSystem.hasTopology ? runSystem : null
+  const replaying = isReplaying(replay)
+  const savedEvents = useSavedEvents(
+    ready?.api ?? null,
+    replaying ? replay.runId : null,
+    feedback.report
+  )
+  // what the hall shows: the replayed run's system and its events so far, else the live run's
+  const shownSystem = replaying ? replay.system : run?.system
+  const systemSummary = ready?.systems.find((s) => s.id === shownSystem) ?? null
+  const undrawnSystem =
+    systemSummary && !systemSummary.hasTopology
+      ? { ...systemSummary, what: replaying ? ('replay' as const) : ('run' as const) }
+      : null
+  const events = replaying
+    ? savedEvents.filter((event) => event.atS <= replay.positionS)
+    : (run?.events ?? [])
+
+  const toggleLibrary = (): false | void => {
+    if (!ready) return false
+    setLibraryOpen((open) => !open)
+  }
+  useShortcuts({
+    l: toggleLibrary,
+    L: toggleLibrary,
+    Escape: () => {
+      if (libraryOpen) setLibraryOpen(false)
+      else if (replaying) replayCommands.close()
+      else return false
+    }
+  })
+
+  const openReplay = (saved: RunRecord): void => {
+    setLibraryOpen(false)
+    replayCommands.open(saved)
+  }
+  const rerun = (saved: RunRecord): void => {
+    setLibraryOpen(false)
+    commands.rerun(saved, speed)
+  }
+  const libraryButton = (
+    <button
+      type="button"
+      className="run-button library-button"
+      aria-label="Run library"
+      aria-expanded={libraryOpen}
+      aria-keyshortcuts="L"
+      onClick={(event) => {
+        releaseMouseFocus(event)
+        toggleLibrary()
+      }}
+    >
+      Library
+    </button>
+  )
 
   return (
     <div className="app">
       <StatusBar
-        systemName={runSystem?.name ?? ready?.topology.name ?? 'CloudMatrix384'}
+        systemName={systemSummary?.name ?? ready?.topology.name ?? 'CloudMatrix384'}
         run={run}
         telemetry={ready?.telemetry ?? null}
+        replay={replay}
       />
-      {ready && (
-        <RunToolbar
-          scenarios={scenarios}
-          selected={selected}
-          onSelect={setPicked}
-          speed={speed}
-          onSpeedChange={setSpeed}
-          run={run}
-          telemetry={ready.telemetry}
-          commands={commands}
-        />
-      )}
+      {ready &&
+        (replaying ? (
+          <ReplayBar replay={replay} commands={replayCommands}>
+            {libraryButton}
+          </ReplayBar>
+        ) : (
+          <RunToolbar
+            scenarios={scenarios}
+            selected={selected}
+            onSelect={setPicked}
+            speed={speed}
+            onSpeedChange={setSpeed}
+            run={run}
+            telemetry={ready.telemetry}
+            commands={commands}
+          >
+            {libraryButton}
+          </RunToolbar>
+        ))}
       <main className="viewport">
         {state.phase === 'loading' && (
           <LoadingView message="Loading the CloudMatrix384 topology and the scenarios…" />
@@ -82,16 +149,29 @@ export function App({ connect = getTwinApi, hall: HallView = LazyHall }: AppProp
             </SceneErrorBoundary>
             <Legend />
             <Notices
-              problem={problem}
-              onDismiss={commands.dismissProblem}
+              problem={feedback.problem}
+              onDismiss={feedback.dismissProblem}
+              note={feedback.note}
+              onDismissNote={feedback.dismissNote}
               run={run}
               undrawnSystem={undrawnSystem}
               hallName={ready.topology.name}
             />
             <aside className="side-panel">
               <KpiPanel telemetry={ready.telemetry} />
-              <EventLog events={run?.events ?? []} />
+              <EventLog events={events} />
             </aside>
+            {libraryOpen && (
+              <LibraryPanel
+                api={ready.api}
+                perform={feedback.perform}
+                systems={ready.systems}
+                replayingId={replaying ? replay.runId : null}
+                onReplay={openReplay}
+                onRerun={rerun}
+                onClose={() => setLibraryOpen(false)}
+              />
+            )}
           </>
         )}
       </main>

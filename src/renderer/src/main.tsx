@@ -4,6 +4,7 @@ import { App } from './App'
 import './styles.css'
 import './ui/toolbar.css'
 import './ui/panels.css'
+import './library/library.css'
 import { twinStats } from './twinStats'
 
 // Exists from the first moment, so end-to-end tests can poll it while the app loads.

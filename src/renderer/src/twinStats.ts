@@ -1,9 +1,10 @@
 import type { RunState } from '../../shared/api'
+import type { ReplayState } from '../../shared/library'
 
 /**
  * Counters for end-to-end tests and performance checks, written straight into
- * `window.__twinStats` (never through React state): by the render loop, and the run state by
- * the run controller as each status arrives.
+ * `window.__twinStats` (never through React state): by the render loop, and the run and replay
+ * states by their controllers as each status arrives.
  */
 export interface TwinStats {
   /** topology loaded and the first telemetry frame drawn */
@@ -15,6 +16,9 @@ export interface TwinStats {
   lastSimTimeS: number
   /** state of the current run as the app last heard it; null before the first status */
   runState: RunState | null
+  /** the replay's state and the time of the frame it shows, as the app last heard them */
+  replayState: ReplayState
+  replayPositionS: number
   /** WebGL draw calls and triangles of the last rendered frame */
   drawCalls: number
   triangles: number
@@ -44,6 +48,8 @@ function emptyStats(): TwinStats {
     lastFrameIndex: -1,
     lastSimTimeS: -1,
     runState: null,
+    replayState: 'closed',
+    replayPositionS: 0,
     drawCalls: 0,
     triangles: 0,
     instances: { racks: 0, nodes: 0, dies: 0, cpus: 0, l1Switches: 0, l2Switches: 0, ubLinks: 0 },

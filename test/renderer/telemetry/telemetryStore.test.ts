@@ -54,3 +54,63 @@ describe('TelemetryStore', () => {
     expect(store.runLatest?.simTimeS).toBe(1)
   })
 })
+
+describe('TelemetryStore when time goes backwards', () => {
+  it('shows a frame older than the last one (a seek back) rather than ignoring it', () => {
+    const store = new TelemetryStore(counts)
+    store.push(createFrame(300, 300, counts).buffer)
+    store.push(createFrame(30, 30, counts).buffer)
+    expect(store.latest?.simTimeS).toBe(30)
+    expect(store.hallFrame?.index).toBe(30)
+    expect(store.framesReceived).toBe(2)
+    expect(store.version).toBe(2)
+  })
+
+  it('keeps replay frames out of the live run’s progress, and puts the live frame back after', () => {
+    const store = new TelemetryStore(counts)
+    const listener = vi.fn()
+    store.onFrame(listener)
+    store.push(createFrame(120, 120, counts).buffer)
+    store.beginReplay()
+    store.push(createFrame(500, 500, counts).buffer)
+    store.push(createFrame(10, 10, counts).buffer)
+    expect(store.latest?.simTimeS).toBe(10)
+    expect(store.runLatest?.simTimeS).toBe(120)
+
+    listener.mockClear()
+    const version = store.version
+    store.endReplay()
+    expect(store.latest?.simTimeS).toBe(120)
+    expect(store.hallFrame?.simTimeS).toBe(120)
+    // the hall repaints with the live frame
+    expect(store.version).toBe(version + 1)
+    expect(listener).toHaveBeenCalledTimes(1)
+    // a second close changes nothing
+    store.endReplay()
+    expect(store.version).toBe(version + 1)
+  })
+
+  it('shows nothing after a replay when the live run had no frame yet', () => {
+    const store = new TelemetryStore(counts)
+    store.beginReplay()
+    store.push(createFrame(5, 5, counts).buffer)
+    store.endReplay()
+    expect(store.latest).toBeNull()
+    expect(store.hallFrame).toBeNull()
+  })
+
+  it('treats frames as the new run’s once a run starts during a replay', () => {
+    const store = new TelemetryStore(counts)
+    store.push(createFrame(50, 50, counts).buffer)
+    store.beginReplay()
+    store.push(createFrame(400, 400, counts).buffer)
+    store.beginRun()
+    // the replay's frame stays on screen until the new run's first arrives
+    expect(store.latest?.simTimeS).toBe(400)
+    store.push(createFrame(0, 1, counts).buffer)
+    expect(store.runLatest?.simTimeS).toBe(1)
+    // the replay's close, arriving after, does not bring back the old run's frame
+    store.endReplay()
+    expect(store.latest?.simTimeS).toBe(1)
+  })
+})

@@ -11,7 +11,8 @@ import { twinStats } from '../twinStats'
 /** simulated seconds per wall second, or as fast as the engine goes */
 export type RunSpeed = number | 'max'
 
-type RunCommand = 'run.start' | 'run.pause' | 'run.resume' | 'run.stop' | 'run.setSpeed'
+type RunCommand =
+  'run.start' | 'run.pause' | 'run.resume' | 'run.stop' | 'run.setSpeed' | 'runs.rerun'
 
 /**
  * Sends run commands and keeps the newest run status, outside React.
@@ -51,6 +52,12 @@ export class RunController {
   start(scenario: string, speed: RunSpeed): Promise<RunStatus> {
     this.telemetry.beginRun()
     return this.send('run.start', { scenario, speed })
+  }
+
+  /** Starts a new run of a saved run's scenario (main saves it as "<name> (re-run)"). */
+  rerun(id: string, speed: RunSpeed): Promise<RunStatus> {
+    this.telemetry.beginRun()
+    return this.send('runs.rerun', { id, speed })
   }
 
   pause(): Promise<RunStatus> {

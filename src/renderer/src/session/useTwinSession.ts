@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type {
+  ReplayStatus,
   RunStatus,
   ScenarioPreset,
   SystemSummary,
@@ -7,11 +8,14 @@ import type {
   Unsubscribe
 } from '../../../shared/api'
 import { call } from '../../../shared/api'
-import { TwinError } from '../../../shared/errors'
 import type { Topology } from '../../../engine/topology/types'
 import { TelemetryStore } from '../telemetry/telemetryStore'
+import { type Feedback, problemOf, useFeedback } from './feedback'
+import { CLOSED_REPLAY, ReplayController } from './replayController'
 import { RunController, type RunSpeed } from './runController'
 import { throttleStatus } from './statusThrottle'
+
+export type { Problem } from './feedback'
 
 /** The hall is CloudMatrix384's: the only system with a part-level topology so far. */
 export const HALL_SYSTEM = 'cloudmatrix384'
@@ -26,17 +30,18 @@ export type SessionState =
   | { phase: 'error'; step: LoadingStep; message: string; code: string | null }
   | {
       phase: 'ready'
+      /** for the parts of the UI that call the twin themselves (the run library) */
+      api: TwinApi
       topology: Topology
       telemetry: TelemetryStore
       scenarios: ScenarioPreset[]
       systems: SystemSummary[]
     }
 
-/** a refused or failed command, shown until the next one succeeds or it is dismissed */
-export interface Problem {
-  title: string
-  message: string
-  code: string | null
+/** a saved run as commands name it: by id, and by name in their messages */
+export interface SavedRunRef {
+  id: string
+  name: string
 }
 
 export interface RunCommands {
@@ -45,23 +50,34 @@ export interface RunCommands {
   resume(): void
   stop(): void
   setSpeed(speed: RunSpeed): void
+  rerun(run: SavedRunRef, speed: RunSpeed): void
   dismissProblem(): void
+}
+
+export interface ReplayCommands {
+  open(run: SavedRunRef): void
+  toggle(): void
+  setSpeed(speed: number): void
+  /** throttled; resolves once this seek (or a newer one) is answered */
+  seek(timeS: number): Promise<void>
+  nudge(deltaS: number): void
+  close(): void
 }
 
 export interface TwinSession {
   state: SessionState
   /** the newest run status, throttled to a few updates a second while a run progresses */
   run: RunStatus | null
-  problem: Problem | null
+  /** the newest replay status (main sends at most four a second while it plays) */
+  replay: ReplayStatus
+  feedback: Feedback
   commands: RunCommands
+  replayCommands: ReplayCommands
 }
 
-function problemOf(title: string, error: unknown): Problem {
-  return {
-    title,
-    message: error instanceof Error ? error.message : String(error),
-    code: error instanceof TwinError ? error.code : null
-  }
+interface Controllers {
+  run: RunController
+  replay: ReplayController
 }
 
 /** the preset to start with: 'default' when the list has it, else the first */
@@ -71,14 +87,16 @@ export function initialScenario(scenarios: ScenarioPreset[]): ScenarioPreset | n
 
 /**
  * Loads what the UI needs (the hall's topology, the systems, the scenario presets), subscribes
- * to frames and run statuses, then starts the default preset. Subscribing before the start
- * means the first frames are not lost; frames only reach the store, never React state.
+ * to frames, run and replay statuses, then starts the default preset. Subscribing before the
+ * start means the first frames are not lost; frames only reach the store, never React state.
  */
 export function useTwinSession(connect: () => TwinApi): TwinSession {
   const [state, setState] = useState<SessionState>({ phase: 'loading' })
   const [run, setRun] = useState<RunStatus | null>(null)
-  const [problem, setProblem] = useState<Problem | null>(null)
-  const controllerRef = useRef<RunController | null>(null)
+  const [replay, setReplay] = useState<ReplayStatus>(CLOSED_REPLAY)
+  const feedback = useFeedback()
+  const { perform, report } = feedback
+  const controllersRef = useRef<Controllers | null>(null)
 
   useEffect(() => {
     let cancelled = false
@@ -108,18 +126,23 @@ export function useTwinSession(connect: () => TwinApi): TwinSession {
         links: topology.links.length
       })
       const controller = new RunController(api, telemetry)
+      const replayer = new ReplayController(api, telemetry, (error) => {
+        if (!cancelled) report('Could not seek the replay', error)
+      })
       unsubscribes.push(api.onFrame((frame) => telemetry.push(frame)))
       unsubscribes.push(controller.connect())
       unsubscribes.push(controller.onStatus((status) => throttle.push(status)))
-      controllerRef.current = controller
-      setState({ phase: 'ready', topology, telemetry, scenarios, systems })
+      unsubscribes.push(replayer.connect())
+      unsubscribes.push(replayer.onStatus((status) => setReplay(status)))
+      controllersRef.current = { run: controller, replay: replayer }
+      setState({ phase: 'ready', api, topology, telemetry, scenarios, systems })
 
       const first = initialScenario(scenarios)
       if (!first) return
       try {
         await controller.start(first.id, DEFAULT_SPEED)
       } catch (error) {
-        if (!cancelled) setProblem(problemOf(`Could not start “${first.name}”`, error))
+        if (!cancelled) report(`Could not start “${first.name}”`, error)
       }
     }
 
@@ -131,35 +154,50 @@ export function useTwinSession(connect: () => TwinApi): TwinSession {
     return () => {
       cancelled = true
       throttle.cancel()
-      controllerRef.current = null
+      controllersRef.current = null
       for (const unsubscribe of unsubscribes) unsubscribe()
     }
-  }, [connect])
+  }, [connect, report])
 
   const command = useCallback(
-    (title: string, action: (controller: RunController) => Promise<unknown>): void => {
-      const controller = controllerRef.current
-      if (!controller) return
-      action(controller).then(
-        () => setProblem(null),
-        (error: unknown) => setProblem(problemOf(title, error))
-      )
+    (title: string, action: (controllers: Controllers) => Promise<unknown>): void => {
+      const controllers = controllersRef.current
+      if (!controllers) return
+      void perform(title, async () => {
+        await action(controllers)
+      })
     },
-    []
+    [perform]
   )
 
   const commands = useMemo<RunCommands>(
     () => ({
       start: (scenario, speed) =>
-        command('Could not start the run', (c) => c.start(scenario, speed)),
-      pause: () => command('Could not pause the run', (c) => c.pause()),
-      resume: () => command('Could not resume the run', (c) => c.resume()),
-      stop: () => command('Could not stop the run', (c) => c.stop()),
-      setSpeed: (speed) => command('Could not change the speed', (c) => c.setSpeed(speed)),
-      dismissProblem: () => setProblem(null)
+        command('Could not start the run', (c) => c.run.start(scenario, speed)),
+      pause: () => command('Could not pause the run', (c) => c.run.pause()),
+      resume: () => command('Could not resume the run', (c) => c.run.resume()),
+      stop: () => command('Could not stop the run', (c) => c.run.stop()),
+      setSpeed: (speed) => command('Could not change the speed', (c) => c.run.setSpeed(speed)),
+      rerun: (saved, speed) =>
+        command(`Could not re-run “${saved.name}”`, (c) => c.run.rerun(saved.id, speed)),
+      dismissProblem: feedback.dismissProblem
+    }),
+    [command, feedback.dismissProblem]
+  )
+
+  const replayCommands = useMemo<ReplayCommands>(
+    () => ({
+      open: (saved) =>
+        command(`Could not open “${saved.name}” for replay`, (c) => c.replay.open(saved.id)),
+      toggle: () => command('Could not play or pause the replay', (c) => c.replay.toggle()),
+      setSpeed: (speed) =>
+        command('Could not change the replay speed', (c) => c.replay.setSpeed(speed)),
+      seek: (timeS) => controllersRef.current?.replay.seek(timeS) ?? Promise.resolve(),
+      nudge: (deltaS) => void controllersRef.current?.replay.nudge(deltaS),
+      close: () => command('Could not close the replay', (c) => c.replay.close())
     }),
     [command]
   )
 
-  return { state, run, problem, commands }
+  return { state, run, replay, feedback, commands, replayCommands }
 }

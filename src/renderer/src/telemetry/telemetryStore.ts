@@ -13,6 +13,10 @@ import {
  *
  * Frames of the hall's topology are drawn; frames of a system the hall cannot draw (a run on a
  * system without a part-level topology carries no per-part sections) still feed the KPIs.
+ *
+ * A replay sends its frames on the same stream, and a seek may send one older than the last:
+ * the newest frame to arrive is always the one shown, whatever its time. Replay frames never
+ * count as the live run's progress, and closing the replay puts the live run's last frame back.
  */
 export class TelemetryStore {
   /** newest accepted frame, a zero-copy view on its buffer */
@@ -27,6 +31,10 @@ export class TelemetryStore {
   lastRejection: string | null = null
   /** bumps on every accepted frame; the render loop repaints when it changes */
   version = 0
+  /** whether frames come from a replay rather than the live run */
+  replaying = false
+  /** the live run's newest frame, put back when the replay closes */
+  private liveFrame: FrameView | null = null
   private readonly listeners = new Set<() => void>()
 
   constructor(private readonly counts: EntityCounts) {}
@@ -45,20 +53,41 @@ export class TelemetryStore {
       this.lastRejection = error.message
       return
     }
-    this.latest = frame
-    this.hallFrame = this.drawable(frame) ? frame : null
-    this.runLatest = frame
+    if (!this.replaying) this.runLatest = frame
     this.framesReceived++
-    this.version++
-    for (const listener of this.listeners) listener()
+    this.show(frame)
   }
 
   /**
    * Marks the start of a new run: the last frame stays on screen until the new run's first
-   * arrives, but progress no longer reads the old run's time.
+   * arrives, but progress no longer reads the old run's time. Starting a run closes a replay.
    */
   beginRun(): void {
     this.runLatest = null
+    this.replaying = false
+    this.liveFrame = null
+  }
+
+  /**
+   * Called before a replay is asked for (its first frame may arrive before the reply): from
+   * here frames are the replay's. Repeated calls keep the live frame saved by the first.
+   */
+  beginReplay(): void {
+    if (this.replaying) return
+    this.replaying = true
+    this.liveFrame = this.latest
+  }
+
+  /**
+   * Back to live: shows the live run's last frame again (main sends none until the run makes
+   * its next one, and a stopped run makes none), or nothing if it had none.
+   */
+  endReplay(): void {
+    if (!this.replaying) return
+    this.replaying = false
+    const frame = this.liveFrame
+    this.liveFrame = null
+    this.show(frame)
   }
 
   /** called after each accepted frame (the scene uses it to request a render) */
@@ -67,6 +96,13 @@ export class TelemetryStore {
     return () => {
       this.listeners.delete(listener)
     }
+  }
+
+  private show(frame: FrameView | null): void {
+    this.latest = frame
+    this.hallFrame = frame && this.drawable(frame) ? frame : null
+    this.version++
+    for (const listener of this.listeners) listener()
   }
 
   private drawable(frame: FrameView): boolean {

@@ -1,22 +1,27 @@
 import type { RunStatus, SystemSummary } from '../../../shared/api'
-import type { Problem } from '../session/useTwinSession'
+import type { Note, Problem } from '../session/feedback'
 
 interface Props {
   problem: Problem | null
   onDismiss(): void
+  /** a short confirmation of something done (an export, a delete) */
+  note?: Note | null
+  onDismissNote?(): void
   run: RunStatus | null
-  /** the system the run is on, when the hall cannot draw it */
-  undrawnSystem: SystemSummary | null
+  /** the system the run (or the replay) is on, when the hall cannot draw it */
+  undrawnSystem: (SystemSummary & { what: 'run' | 'replay' }) | null
   hallName: string
 }
 
 /**
- * Messages over the top of the hall: a refused command, a failed run, and the note that the
- * 3D view is not the system being simulated. The hall and the panels stay usable beneath.
+ * Messages over the top of the hall: a refused command, a failed run, a confirmation, and the
+ * note that the 3D view is not the system being simulated. The hall and the panels stay
+ * usable beneath.
  */
-export function Notices({ problem, onDismiss, run, undrawnSystem, hallName }: Props) {
+export function Notices(props: Props) {
+  const { problem, onDismiss, note, onDismissNote, run, undrawnSystem, hallName } = props
   const failed = run?.state === 'failed'
-  if (!problem && !failed && !undrawnSystem) return null
+  if (!problem && !failed && !undrawnSystem && !note) return null
   return (
     <div className="notices">
       {problem && (
@@ -44,12 +49,29 @@ export function Notices({ problem, onDismiss, run, undrawnSystem, hallName }: Pr
           </div>
         </div>
       )}
+      {note && (
+        <div className="notice notice--done" role="status" data-testid="note">
+          <div className="notice__body">
+            <span className="notice__message">{note.text}</span>
+          </div>
+          {onDismissNote && (
+            <button
+              type="button"
+              className="notice__dismiss"
+              aria-label="Dismiss this confirmation"
+              onClick={onDismissNote}
+            >
+              ×
+            </button>
+          )}
+        </div>
+      )}
       {undrawnSystem && (
         <div className="notice" role="status">
           <div className="notice__body">
             <span className="notice__message">
-              This run simulates {undrawnSystem.name}. The 3D view shows {hallName} only for now;
-              the KPIs and events are the run&apos;s.
+              This {undrawnSystem.what} simulates {undrawnSystem.name}. The 3D view shows {hallName}{' '}
+              only for now; the KPIs and events are the {undrawnSystem.what}&apos;s.
             </span>
           </div>
         </div>

@@ -1,10 +1,11 @@
-import { type MouseEvent, useEffect, useRef } from 'react'
+import { type ReactNode, useEffect, useRef } from 'react'
 import type { RunStatus, ScenarioPreset } from '../../../shared/api'
 import { type RunSpeed, isLive } from '../session/runController'
 import type { RunCommands } from '../session/useTwinSession'
 import type { TelemetryStore } from '../telemetry/telemetryStore'
 import { useSampled } from '../telemetry/useSampled'
 import { formatSimSeconds } from './kpiFormat'
+import { releaseMouseFocus } from './releaseMouseFocus'
 import { useSpaceToggle } from './useSpaceToggle'
 
 /** the speeds offered: real time, the default, a minute a second, and flat out */
@@ -24,15 +25,8 @@ export interface RunToolbarProps {
   run: RunStatus | null
   telemetry: TelemetryStore | null
   commands: RunCommands
-}
-
-/**
- * A mouse click leaves focus on the button, where Space would press it again (restarting a
- * run instead of pausing it). Clicks by mouse let go of focus; keyboard presses (detail 0)
- * keep it, so tabbing through the toolbar works as usual.
- */
-function releaseMouseFocus(event: MouseEvent<HTMLButtonElement>): void {
-  if (event.detail > 0) event.currentTarget.blur()
+  /** shown at the end of the row (the library button) */
+  children?: ReactNode
 }
 
 function RunProgress({
@@ -69,7 +63,17 @@ function RunProgress({
 
 /** Start, pause, resume and stop the run; choose its scenario and speed. */
 export function RunToolbar(props: RunToolbarProps) {
-  const { scenarios, selected, onSelect, speed, onSpeedChange, run, telemetry, commands } = props
+  const {
+    scenarios,
+    selected,
+    onSelect,
+    speed,
+    onSpeedChange,
+    run,
+    telemetry,
+    commands,
+    children
+  } = props
   const state = run?.state ?? 'idle'
   const live = isLive(run)
   const preset = scenarios.find((s) => s.id === selected) ?? null
@@ -191,6 +195,7 @@ export function RunToolbar(props: RunToolbarProps) {
         ))}
       </div>
       <RunProgress run={run} telemetry={telemetry} />
+      {children}
     </div>
   )
 }

@@ -1,4 +1,5 @@
-import type { RunStatus } from '../../../shared/api'
+import type { ReplayStatus, RunStatus } from '../../../shared/api'
+import { isReplaying } from '../session/replayController'
 import type { TelemetryStore } from '../telemetry/telemetryStore'
 import { useSampled } from '../telemetry/useSampled'
 
@@ -6,6 +7,7 @@ interface Props {
   systemName: string
   run: RunStatus | null
   telemetry: TelemetryStore | null
+  replay: ReplayStatus | null
 }
 
 function FrameCounter({ telemetry }: { telemetry: TelemetryStore | null }) {
@@ -30,16 +32,31 @@ function RunStateLabel({ run }: { run: RunStatus | null }) {
   )
 }
 
-export function StatusBar({ systemName, run, telemetry }: Props) {
+/** Says plainly that the hall shows a recording, and of which run. */
+function ReplayLabel({ replay }: { replay: ReplayStatus }) {
+  return (
+    <span className="status-bar__item" data-testid="replay-label">
+      <span className="replay-badge">Replay</span> of <strong>“{replay.name}”</strong>
+      {replay.state === 'paused' ? ' (paused)' : ''}
+    </span>
+  )
+}
+
+const LIVE_HINT =
+  'Space pauses or resumes · L run library · drag to orbit · right-drag or shift-drag to pan · scroll to zoom'
+const REPLAY_HINT =
+  'Space plays or pauses · ← → 10 s · Esc back to live · L run library · drag to orbit · scroll to zoom'
+
+export function StatusBar({ systemName, run, telemetry, replay }: Props) {
+  const replaying = isReplaying(replay)
   return (
     <header className="status-bar">
       <span className="status-bar__brand">Supernode Twin</span>
       <span className="status-bar__item status-bar__system">{systemName}</span>
+      {replaying && <ReplayLabel replay={replay} />}
       <RunStateLabel run={run} />
       <FrameCounter telemetry={telemetry} />
-      <span className="status-bar__hint">
-        Space pauses or resumes · drag to orbit · right-drag or shift-drag to pan · scroll to zoom
-      </span>
+      <span className="status-bar__hint">{replaying ? REPLAY_HINT : LIVE_HINT}</span>
     </header>
   )
 }
