@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -48,9 +48,8 @@ export interface ServeProcess {
  * Starts `twin serve --port 0` as users do and waits for the URL it prints. Its run library
  * lives in `dataDir` (default: a new temporary folder), never in the user's own.
  */
-export function startServe(
-  dataDir = mkdtempSync(join(tmpdir(), 'twin-e2e-'))
-): Promise<ServeProcess> {
+export function startServe(given?: string): Promise<ServeProcess> {
+  const dataDir = given ?? mkdtempSync(join(tmpdir(), 'twin-e2e-'))
   if (!existsSync(`${root}out/renderer/index.html`)) {
     throw new Error('the app is not built: run `npm run build` before `npm run test:e2e`')
   }
@@ -84,7 +83,10 @@ export function startServe(
         output: () => output,
         stop: async (signal = 'SIGTERM') => {
           child.kill(signal)
-          return exited
+          const code = await exited
+          // a folder made here goes with the server; one the caller gave is the caller's
+          if (given === undefined) rmSync(dataDir, { recursive: true, force: true })
+          return code
         }
       })
     })
