@@ -3,7 +3,7 @@ import type { RunEvent } from '../engine/serving/faults'
 import type { RunSummary } from '../engine/serving/summary'
 import type { Topology } from '../engine/topology/types'
 import type { ScenarioInput } from './scenario'
-import type { ReplayStatus, RunOverview, RunRecord } from './library'
+import type { ReplayStatus, RunKpiSeries, RunOverview, RunRecord } from './library'
 import type { TwinErrorData } from './errors'
 import { TwinError } from './errors'
 import type { requestSchemas } from './requests'
@@ -35,7 +35,7 @@ export interface SystemSummary {
 }
 
 export type { RunEvent, RunSummary }
-export type { ReplayStatus, RunOverview, RunRecord } from './library'
+export type { ReplayStatus, RunKpiSeries, RunOverview, RunRecord } from './library'
 
 /** A built-in scenario, as the scenario picker lists it. */
 export interface ScenarioPreset {
@@ -85,6 +85,7 @@ export interface TwinResults {
   'runs.list': RunRecord[]
   'runs.get': RunDetails
   'runs.overview': RunOverview
+  'runs.kpis': RunKpiSeries
   'runs.rename': RunRecord
   'runs.delete': { deleted: string }
   /** the file written; null when the user cancelled the dialog */

@@ -37,6 +37,13 @@ export interface RunOverview {
   kpis: Record<string, number[]>
 }
 
+/** A run's KPIs at every saved frame, as columns: what replayed charts draw. */
+export interface RunKpiSeries {
+  timesS: number[]
+  /** by KPI name (shared/frame.ts KPI_NAMES); NaN where a KPI had no value yet */
+  kpis: Record<string, number[]>
+}
+
 export type ReplayState = 'closed' | 'paused' | 'playing'
 
 export interface ReplayStatus {

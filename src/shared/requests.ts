@@ -42,6 +42,9 @@ export const requestSchemas = {
   'runs.list': noArgs,
   'runs.get': byId,
   'runs.overview': byId,
+  'runs.kpis': z
+    .object({ id: runId, names: z.array(z.string().min(1).max(100)).max(100).optional() })
+    .strict(),
   'runs.rename': z.object({ id: runId, name: runName }).strict(),
   'runs.delete': byId,
   /** without a path, the desktop app asks for one with a save or open dialog */

@@ -258,6 +258,11 @@ export function fakeTwin(overrides: Overrides = {}, library: FakeLibrary = {}) {
       if (!run) return missing(id)
       return ok({ timesS: [run.simulatedS], dieCompute: [0.5], linkUtilization: [0.25], kpis: {} })
     },
+    'runs.kpis': ({ id }: { id: string }) => {
+      const run = find(id)
+      if (!run) return missing(id)
+      return ok({ timesS: [run.simulatedS], kpis: {} })
+    },
     'runs.rename': ({ id, name }: { id: string; name: string }) => {
       const run = find(id)
       if (!run) return missing(id)

@@ -1,3 +1,4 @@
+import { devicePowerW } from './devicePower'
 import { links as linkSpecs } from '../catalog/interconnect'
 import { deepSeekR1 } from '../catalog/model'
 import { routedRanksOf } from '../perf/imbalance'
@@ -76,12 +77,10 @@ export function buildServingFrame(
       frame.slotDie[s] = rank >= 0 ? sim.plan.decode.devices[rank]! : -1
     }
     powerW = 0
-    const perDie = sim.plan.power.allInPerChipW / sim.plan.chip.devicesPerChip
+    const devicesPerChip = sim.plan.chip.devicesPerChip
     for (let d = 0; d < dies.compute.length; d++) {
-      if (dies.role[d] === DieRole.failed) continue
-      powerW +=
-        perDie *
-        (sim.plan.power.idleShare + (1 - sim.plan.power.idleShare) * Math.min(1, dies.compute[d]!))
+      const failed = dies.role[d] === DieRole.failed
+      powerW += devicePowerW(sim.plan.power, devicesPerChip, dies.compute[d]!, failed)
     }
   } else {
     powerW = systemPowerWithoutTopology(sim, dt)
@@ -253,21 +252,16 @@ function poolTraffic(sim: ServingSimulation): number {
 function systemPowerWithoutTopology(sim: ServingSimulation, dt: number): number {
   const plan = sim.plan
   const devicesPerChip = plan.chip.devicesPerChip
-  const perDevice = plan.power.allInPerChipW / devicesPerChip
-  const utilization = (peakUs: number): number => Math.min(1, peakUs / (dt * 1e6))
+  const utilization = (peakUs: number): number => peakUs / (dt * 1e6)
   const d = sim.decodeTrack.totals
   let watts =
     plan.decode.devices.length *
-    perDevice *
-    (plan.power.idleShare +
-      (1 - plan.power.idleShare) * utilization(d.nonExpertPeakUs + d.expertPeakUs))
+    devicePowerW(plan.power, devicesPerChip, utilization(d.nonExpertPeakUs + d.expertPeakUs))
   sim.prefill.instances.forEach((instance, i) => {
     const p = sim.prefillTracks[i]!.totals
     watts +=
       instance.plan.devices.length *
-      perDevice *
-      (plan.power.idleShare +
-        (1 - plan.power.idleShare) * utilization(p.nonExpertPeakUs + p.expertPeakUs))
+      devicePowerW(plan.power, devicesPerChip, utilization(p.nonExpertPeakUs + p.expertPeakUs))
   })
   const busyChips =
     plan.decode.chips.length + plan.prefill.instances.length * plan.prefill.chipsPerInstance

@@ -98,6 +98,7 @@ export function libraryHandlers(deps: LibraryApiDeps): LibraryHandlers {
         events: store().events(id)
       })),
     'runs.overview': ({ id }) => libraryCall('id', () => store().overview(id)),
+    'runs.kpis': ({ id, names }) => libraryCall('names', () => store().kpiColumns(id, names)),
     'runs.rename': ({ id, name }) => mutate('name', () => store().rename(id, name)),
     'runs.delete': ({ id }) =>
       mutate('id', () => {

@@ -106,6 +106,7 @@ const wrongArguments: Record<TwinMethod, { args: unknown; field?: string }[]> = 
     { args: {}, field: 'id' }
   ],
   'runs.overview': [{ args: { id: 1 }, field: 'id' }],
+  'runs.kpis': [{ args: { id: 'r', names: 'ttftP50Ms' }, field: 'names' }],
   'runs.rename': [
     { args: { id: 'r', name: '   ' }, field: 'name' },
     { args: { id: 'r' }, field: 'name' }

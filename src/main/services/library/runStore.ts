@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import type { RunEvent, RunSummary } from '../../../engine/serving/summary'
-import type { RunOverview, RunRecord, RunStatusName } from '../../../shared/library'
+import type { RunKpiSeries, RunOverview, RunRecord, RunStatusName } from '../../../shared/library'
 import { decodeFrame } from '../../../shared/frame'
 import { decodeStoredFrame } from './frameCodec'
 import type { Scenario } from '../../../shared/scenario'
@@ -200,6 +200,25 @@ export class RunStore {
       names.forEach((name, i) => overview.kpis[name]!.push(frame.kpis[i] ?? NaN))
     }
     return overview
+  }
+
+  /** The KPI series as columns, all KPIs or the ones named (unknown names are refused). */
+  kpiColumns(id: string, only?: readonly string[]): RunKpiSeries {
+    this.require(id)
+    const names = this.kpiNames(id)
+    const wanted = only ?? names
+    for (const name of wanted)
+      if (!names.includes(name)) throw new LibraryError(`run has no KPI '${name}'`)
+    const series: RunKpiSeries = {
+      timesS: [],
+      kpis: Object.fromEntries(wanted.map((n) => [n, []]))
+    }
+    const columns = wanted.map((name) => [names.indexOf(name), series.kpis[name]!] as const)
+    for (const row of this.kpiSeries(id)) {
+      series.timesS.push(row.simTimeS)
+      for (const [index, column] of columns) column.push(row.values[index] ?? NaN)
+    }
+    return series
   }
 
   /** KPI time series: one row per frame, values in kpiNames(id) order. */

@@ -84,6 +84,19 @@ describe('RunRecorder and the stored run', () => {
     expect(overview.kpis['outputTokensPerS']).toHaveLength(overview.timesS.length)
   })
 
+  it('serves the KPI series as columns, all or by name', () => {
+    const s = store()
+    const { id, frames } = recordRun(s, { durationS: 6 })
+    const all = s.kpiColumns(id)
+    expect(all.timesS).toEqual(frames.map((f) => decodeFrame(f).simTimeS))
+    expect(Object.keys(all.kpis)).toEqual([...KPI_NAMES])
+    const some = s.kpiColumns(id, ['ttftP50Ms', 'powerKW'])
+    expect(Object.keys(some.kpis)).toEqual(['ttftP50Ms', 'powerKW'])
+    const power = KPI_NAMES.indexOf('powerKW')
+    expect(some.kpis['powerKW']).toEqual(frames.map((f) => decodeFrame(f).kpis[power]))
+    expect(() => s.kpiColumns(id, ['nonesuch'])).toThrow(/no KPI 'nonesuch'/)
+  })
+
   it('seeks to the frame at or before a time', () => {
     const s = store()
     const { id, frames } = recordRun(s, { durationS: 10 })
