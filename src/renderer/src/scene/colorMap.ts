@@ -1,4 +1,4 @@
-import { DieRole } from '../../../shared/frame'
+import { DieRole, type DieRoleName } from '../../../shared/frame'
 
 /**
  * Utilization colours. Viridis (sRGB, 9 evenly spaced stops) reads in order for the common
@@ -20,6 +20,18 @@ export const UTILIZATION_STOPS = [
 
 export const FAILED_COLOR = '#ff00ff'
 export const NO_DATA_COLOR = '#353a42'
+
+/**
+ * Die roles when dies are coloured by role: Okabe-Ito hues (distinct for the common
+ * colour-vision deficiencies), with idle as no data and failed as failed, as everywhere.
+ */
+export const ROLE_COLORS: Record<DieRoleName, string> = {
+  idle: NO_DATA_COLOR,
+  prefill: '#e69f00',
+  decode: '#56b4e9',
+  cache: '#009e73',
+  failed: FAILED_COLOR
+}
 
 export type Rgb = [number, number, number]
 
