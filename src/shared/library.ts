@@ -60,3 +60,15 @@ export interface ReplayStatus {
 }
 
 export const REPLAY_SPEEDS = { min: 0.25, max: 64 } as const
+
+/** No replay open (what main reports before the first and after closing one). */
+export const CLOSED_REPLAY: ReplayStatus = {
+  state: 'closed',
+  runId: null,
+  name: null,
+  system: null,
+  endS: 0,
+  sampleIntervalS: 1,
+  positionS: 0,
+  speed: 1
+}

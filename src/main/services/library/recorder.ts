@@ -1,5 +1,5 @@
 import type { RunEvent, RunSummary } from '../../../engine/serving/summary'
-import { decodeFrame } from '../../../shared/frame'
+import { decodeFrame, type FrameView } from '../../../shared/frame'
 import { encodeStoredFrame, FRAME_CODEC_VERSION } from './frameCodec'
 import { HEARTBEAT_MS, type NewRun, type RunStatusName, type RunStore } from './runStore'
 import { OVERVIEW_EVERY } from './schema'
@@ -87,7 +87,7 @@ export class RunRecorder {
       )
     })
     this.lastSimTimeS = view.simTimeS
-    this.accumulateOverview(buffer)
+    this.accumulateOverview(buffer, view)
     if (this.pending.length >= this.batch.frames || Date.now() - this.lastFlush >= this.batch.ms)
       this.flush()
   }
@@ -181,15 +181,8 @@ export class RunRecorder {
   }
 
   /** Every OVERVIEW_EVERY frames, one frame of their mean utilizations (and the last frame's rest). */
-  private accumulateOverview(buffer: ArrayBuffer): void {
-    const view = decodeFrame(buffer)
-    const sections = [
-      view.dieCompute,
-      view.dieHbmBandwidth,
-      view.cpuUtilization,
-      view.linkUtilization,
-      view.expertLoad
-    ]
+  private accumulateOverview(buffer: ArrayBuffer, view: FrameView): void {
+    const sections = averagedSections(view)
     this.overviewSum ??= sections.map((s) => new Float32Array(s.length))
     sections.forEach((s, i) => {
       const sum = this.overviewSum![i]!
@@ -197,17 +190,9 @@ export class RunRecorder {
     })
     if (++this.overviewCount < OVERVIEW_EVERY) return
     const meanBuffer = buffer.slice(0)
-    const mean = decodeFrame(meanBuffer)
-    const targets = [
-      mean.dieCompute,
-      mean.dieHbmBandwidth,
-      mean.cpuUtilization,
-      mean.linkUtilization,
-      mean.expertLoad
-    ]
-    targets.forEach((t, i) => {
+    averagedSections(decodeFrame(meanBuffer)).forEach((target, i) => {
       const sum = this.overviewSum![i]!
-      for (let k = 0; k < t.length; k++) t[k] = sum[k]! / this.overviewCount
+      for (let k = 0; k < target.length; k++) target[k] = sum[k]! / this.overviewCount
     })
     this.pendingOverview.push({
       index: view.index,
@@ -223,3 +208,12 @@ export class RunRecorder {
     return this.framesSaved
   }
 }
+
+/** The sections an overview frame holds as means over its interval. */
+const averagedSections = (view: FrameView): Float32Array[] => [
+  view.dieCompute,
+  view.dieHbmBandwidth,
+  view.cpuUtilization,
+  view.linkUtilization,
+  view.expertLoad
+]

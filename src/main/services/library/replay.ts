@@ -1,20 +1,9 @@
-import { REPLAY_SPEEDS, type ReplayStatus } from '../../../shared/library'
+import { CLOSED_REPLAY, REPLAY_SPEEDS, type ReplayStatus } from '../../../shared/library'
 import { decodeStoredFrame } from './frameCodec'
 import { LibraryError, type RunStore } from './runStore'
 
 export type { ReplayState, ReplayStatus } from '../../../shared/library'
 export { REPLAY_SPEEDS }
-
-const CLOSED: ReplayStatus = {
-  state: 'closed',
-  runId: null,
-  name: null,
-  system: null,
-  endS: 0,
-  sampleIntervalS: 1,
-  positionS: 0,
-  speed: 1
-}
 
 /** At most this many frames a second reach the view: at 64x, frames in between are skipped. */
 const TICKS_PER_S = 30
@@ -34,7 +23,7 @@ export interface ReplayOptions {
  * library as they are needed, never all at once.
  */
 export class ReplayPlayer {
-  private status_: ReplayStatus = { ...CLOSED }
+  private status_: ReplayStatus = { ...CLOSED_REPLAY }
   private index = -1
   /** simulated time of the playback clock; the shown frame is the last one at or before it */
   private clockS = 0
@@ -117,7 +106,7 @@ export class ReplayPlayer {
 
   close(): ReplayStatus {
     this.stopTimer()
-    this.status_ = { ...CLOSED, speed: this.status_.speed }
+    this.status_ = { ...CLOSED_REPLAY, speed: this.status_.speed }
     this.changed()
     return this.status()
   }
