@@ -58,6 +58,7 @@ export class RunHost {
   private lastStatusAt = 0
   private readonly frames = new Emitter<ArrayBuffer>()
   private readonly statuses = new Emitter<RunStatus>()
+  private readonly wound = new Emitter<string>()
 
   constructor(private readonly options: RunHostOptions) {}
 
@@ -71,6 +72,14 @@ export class RunHost {
 
   onStatus(listener: (status: RunStatus) => void): () => void {
     return this.statuses.on(listener)
+  }
+
+  /**
+   * A run ended early (stopped, or replaced by a new start) is wound up in the worker: a saved
+   * one now has its final status in the library. The stop itself is answered at once, before.
+   */
+  onStopped(listener: (runId: string) => void): () => void {
+    return this.wound.on(listener)
   }
 
   start(run: RunStart): RunStatus {
@@ -132,6 +141,7 @@ export class RunHost {
     this.worker = null
     this.frames.clear()
     this.statuses.clear()
+    this.wound.clear()
     if (worker) await worker.terminate()
   }
 
@@ -152,6 +162,8 @@ export class RunHost {
   }
 
   private receive(message: FromWorker): void {
+    // a replaced run's winding up counts too: the library changed
+    if (message.type === 'stopped') return this.wound.emit(message.runId)
     if (message.runId !== null && message.runId !== this.current.runId) return // an old run's tail
     const live = this.current.state === 'running' || this.current.state === 'paused'
     switch (message.type) {

@@ -98,10 +98,12 @@ export function createTwinService(deps: TwinServiceDeps): TwinService {
   })
   const unsubscribeStatus = runs.onStatus((status) => {
     events.emit({ type: 'run.status', status })
-    if (status.saved && ['finished', 'stopped', 'failed'].includes(status.state)) {
+    // a stopped run changes the library later, once the worker has written it (below)
+    if (status.saved && (status.state === 'finished' || status.state === 'failed')) {
       events.emit({ type: 'library.changed' })
     }
   })
+  const unsubscribeStopped = runs.onStopped(() => events.emit({ type: 'library.changed' }))
 
   /** Reads, validates and lays out a run before the worker sees it, so errors reach the caller. */
   const prepare = (
@@ -194,6 +196,7 @@ export function createTwinService(deps: TwinServiceDeps): TwinService {
     onEvent: (listener) => events.on(listener),
     async dispose() {
       unsubscribeStatus()
+      unsubscribeStopped()
       unsubscribeFrames()
       replay?.close()
       events.clear()

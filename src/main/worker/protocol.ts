@@ -25,4 +25,6 @@ export type FromWorker =
   | { type: 'frame'; runId: string; frame: ArrayBuffer; simTimeS: number }
   | { type: 'events'; runId: string; events: RunEvent[] }
   | { type: 'finished'; runId: string; summary: unknown }
+  /** a run ended early is wound up: its recording, if any, is closed with its final status */
+  | { type: 'stopped'; runId: string }
   | { type: 'error'; runId: string | null; message: string }

@@ -84,16 +84,16 @@ export function serveRuns(port: MessagePort, makeRun: RunFactory): void {
     clear()
     const ended = run
     run = null
+    if (!ended || !request) return
     try {
-      ended?.stop?.()
+      ended.stop?.()
+      post({ type: 'stopped', runId: request.runId })
     } catch (error) {
-      if (request) {
-        post({
-          type: 'error',
-          runId: request.runId,
-          message: error instanceof Error ? error.message : String(error)
-        })
-      }
+      post({
+        type: 'error',
+        runId: request.runId,
+        message: error instanceof Error ? error.message : String(error)
+      })
     }
   }
 

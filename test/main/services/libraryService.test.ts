@@ -154,6 +154,22 @@ describe('the run library through TwinService', () => {
     })
   })
 
+  it('says the library changed once a stopped run is written as stopped, not before', async () => {
+    const { twin, store } = make()
+    // a slow live run, so the stop lands while the worker is still recording
+    const started = await value<RunStatus>(twin, 'run.start', { scenario: inline(600), speed: 20 })
+    await until(() => (store.get(started.runId!)?.frameCount ?? 0) >= 2 || undefined)
+    // each library.changed is answered the way the panel does it: by reading the list
+    const seen: string[] = []
+    twin.onEvent((e) => {
+      if (e.type === 'library.changed') seen.push(store.get(started.runId!)!.status)
+    })
+    await value(twin, 'run.stop', {})
+    await until(() => (seen.length > 0 ? true : undefined))
+    expect(seen.at(-1)).toBe('stopped')
+    expect(seen).not.toContain('running')
+  })
+
   it('deleting the run being replayed closes the replay; unknown runs are not-found', async () => {
     const { twin, events } = make()
     const started = await value<RunStatus>(twin, 'run.start', { scenario: inline(2), speed: 'max' })
