@@ -58,7 +58,7 @@ export class RunHost {
   private lastStatusAt = 0
   private readonly frames = new Emitter<ArrayBuffer>()
   private readonly statuses = new Emitter<RunStatus>()
-  private readonly wound = new Emitter<string>()
+  private readonly recordings = new Emitter<string>()
 
   constructor(private readonly options: RunHostOptions) {}
 
@@ -75,11 +75,12 @@ export class RunHost {
   }
 
   /**
-   * A run ended early (stopped, or replaced by a new start) is wound up in the worker: a saved
-   * one now has its final status in the library. The stop itself is answered at once, before.
+   * The worker has set a run up, or wound up one ended early (stopped, or replaced by a new
+   * start): a saved run is now in the library, or has its final status there. Start and stop
+   * themselves are answered at once, before the worker has done either.
    */
-  onStopped(listener: (runId: string) => void): () => void {
-    return this.wound.on(listener)
+  onRecordingChanged(listener: (runId: string) => void): () => void {
+    return this.recordings.on(listener)
   }
 
   start(run: RunStart): RunStatus {
@@ -141,7 +142,7 @@ export class RunHost {
     this.worker = null
     this.frames.clear()
     this.statuses.clear()
-    this.wound.clear()
+    this.recordings.clear()
     if (worker) await worker.terminate()
   }
 
@@ -163,7 +164,9 @@ export class RunHost {
 
   private receive(message: FromWorker): void {
     // a replaced run's winding up counts too: the library changed
-    if (message.type === 'stopped') return this.wound.emit(message.runId)
+    if (message.type === 'started' || message.type === 'stopped') {
+      return this.recordings.emit(message.runId)
+    }
     if (message.runId !== null && message.runId !== this.current.runId) return // an old run's tail
     const live = this.current.state === 'running' || this.current.state === 'paused'
     switch (message.type) {

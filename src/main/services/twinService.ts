@@ -98,12 +98,14 @@ export function createTwinService(deps: TwinServiceDeps): TwinService {
   })
   const unsubscribeStatus = runs.onStatus((status) => {
     events.emit({ type: 'run.status', status })
-    // a stopped run changes the library later, once the worker has written it (below)
+    // a started or stopped run changes the library later, once the worker wrote it (below)
     if (status.saved && (status.state === 'finished' || status.state === 'failed')) {
       events.emit({ type: 'library.changed' })
     }
   })
-  const unsubscribeStopped = runs.onStopped(() => events.emit({ type: 'library.changed' }))
+  const unsubscribeRecording = runs.onRecordingChanged(() =>
+    events.emit({ type: 'library.changed' })
+  )
 
   /** Reads, validates and lays out a run before the worker sees it, so errors reach the caller. */
   const prepare = (
@@ -142,7 +144,7 @@ export function createTwinService(deps: TwinServiceDeps): TwinService {
       speed: speed === 'max' ? Infinity : speed,
       saveAs: save && store ? (name ?? source.scenario.name) : null
     })
-    if (status.saved) events.emit({ type: 'library.changed' })
+    // the library changes once the worker has recorded the run (onRecordingChanged above)
     return status
   }
 
@@ -196,7 +198,7 @@ export function createTwinService(deps: TwinServiceDeps): TwinService {
     onEvent: (listener) => events.on(listener),
     async dispose() {
       unsubscribeStatus()
-      unsubscribeStopped()
+      unsubscribeRecording()
       unsubscribeFrames()
       replay?.close()
       events.clear()

@@ -25,6 +25,8 @@ export type FromWorker =
   | { type: 'frame'; runId: string; frame: ArrayBuffer; simTimeS: number }
   | { type: 'events'; runId: string; events: RunEvent[] }
   | { type: 'finished'; runId: string; summary: unknown }
+  /** a run is set up: its recording, if any, is in the library */
+  | { type: 'started'; runId: string }
   /** a run ended early is wound up: its recording, if any, is closed with its final status */
   | { type: 'stopped'; runId: string }
   | { type: 'error'; runId: string | null; message: string }

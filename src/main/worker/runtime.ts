@@ -106,6 +106,7 @@ export function serveRuns(port: MessagePort, makeRun: RunFactory): void {
         eventsSent = 0
         try {
           run = makeRun(message.run)
+          post({ type: 'started', runId: message.run.runId })
         } catch (error) {
           run = null
           post({

@@ -154,6 +154,19 @@ describe('the run library through TwinService', () => {
     })
   })
 
+  it('says the library changed once a started run is in it, not before', async () => {
+    const { twin, store } = make()
+    // each library.changed is answered the way the panel does it: by reading the list
+    const seen: string[][] = []
+    twin.onEvent((e) => {
+      if (e.type === 'library.changed') seen.push(store.list().map((run) => run.status))
+    })
+    await value<RunStatus>(twin, 'run.start', { scenario: inline(600), speed: 1 })
+    await until(() => (seen.length > 0 ? true : undefined))
+    expect(seen[0]).toEqual(['running'])
+    await value(twin, 'run.stop', {})
+  })
+
   it('says the library changed once a stopped run is written as stopped, not before', async () => {
     const { twin, store } = make()
     // a slow live run, so the stop lands while the worker is still recording
