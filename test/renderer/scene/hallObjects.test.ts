@@ -1,4 +1,4 @@
-import type { InterleavedBufferAttribute, Object3D } from 'three'
+import { type InterleavedBufferAttribute, type Material, type Object3D, Vector3 } from 'three'
 import { describe, expect, it } from 'vitest'
 import { getTopology } from '../../../src/engine/topology'
 import { createFrame, DieRole } from '../../../src/shared/frame'
@@ -10,7 +10,9 @@ import {
 } from '../../../src/renderer/src/scene/colorMap'
 import { RACK } from '../../../src/renderer/src/scene/dimensions'
 import { createHallObjects, paintTelemetry } from '../../../src/renderer/src/scene/hallObjects'
-import { rackLabelAnchors } from '../../../src/renderer/src/scene/layout'
+import { nodeLabelAnchors, rackLabelAnchors } from '../../../src/renderer/src/scene/layout'
+import { DIE_METRIC_SPECS } from '../../../src/renderer/src/view/dieMetrics'
+import { L1, NODE } from '../../../src/renderer/src/scene/dimensions'
 
 const topology = getTopology('cloudmatrix384')
 const counts = {
@@ -43,11 +45,12 @@ describe('hall objects', () => {
     }
   })
 
-  it('draws all 5,376 UB links as one line object', () => {
+  it('draws all 5,376 UB links as one line object, each shared cable run once', () => {
     expect(hall.ubRoutes.linkCount).toBe(5376)
     expect(hall.ubLinks.geometry.getAttribute('instanceStart').count).toBe(
-      hall.ubRoutes.segmentCount
+      hall.ubBundles.segmentCount
     )
+    expect(new Set(hall.ubBundles.memberLink).size).toBe(5376)
   })
 
   it('keeps the hall to a handful of draw calls', () => {
@@ -82,6 +85,43 @@ describe('hall objects', () => {
     expect(hall.dies.instanceColor!.array[0]).not.toBeCloseTo(top, 2)
   })
 
+  it('puts every part of the machine under the close-up cut, and not the floor', () => {
+    const cut = [
+      hall.racks,
+      hall.nodes,
+      hall.dies,
+      hall.cpus,
+      hall.l1Switches,
+      hall.l2Switches,
+      hall.shelves,
+      hall.ubLinks,
+      hall.uplinks,
+      hall.marker.object
+    ]
+    for (const o of cut)
+      expect((o.material as Material).clippingPlanes, o.name).toEqual([hall.clip])
+    expect(hall.room.floor.clippingPlanes).toBeNull()
+    // parked: nothing of the hall is cut
+    const { bounds } = hall.layout
+    for (const x of [bounds.minX, hall.layout.exitX]) {
+      for (const z of [bounds.minZ, bounds.maxZ]) {
+        expect(hall.clip.distanceToPoint(new Vector3(x, 3, z))).toBeGreaterThan(0)
+      }
+    }
+  })
+
+  it('paints dies by the metric it is given', () => {
+    const frame = createFrame(3, 0.75, counts)
+    frame.dieCompute.fill(1)
+    frame.dieHbmBandwidth.fill(0)
+    frame.dieRole.fill(DieRole.decode)
+    paintTelemetry(hall, frame, DIE_METRIC_SPECS.hbmBandwidth)
+    const bottom = srgbToLinear(hexToRgb('#440154')[0])
+    expect(hall.dies.instanceColor!.array[0]).toBeCloseTo(bottom, 5)
+    paintTelemetry(hall, frame, DIE_METRIC_SPECS.compute)
+    expect(hall.dies.instanceColor!.array[0]).toBeCloseTo(srgbToLinear(hexToRgb('#fde725')[0]), 5)
+  })
+
   it('floats one label above each rack, over its own footprint', () => {
     const anchors = rackLabelAnchors(hall.layout)
     expect(anchors.length).toBe(16 * 3)
@@ -92,5 +132,19 @@ describe('hall objects', () => {
       expect(inward).toBeGreaterThan(0)
       expect(inward).toBeLessThan(RACK.depth)
     })
+  })
+  it("puts each node's label on its front, above its L1 chips and below its top edge", () => {
+    const anchors = nodeLabelAnchors(topology, hall.layout)
+    expect(anchors.length).toBe(48 * 3)
+    for (const node of topology.nodes) {
+      const p = hall.layout.placements[node.rack]!
+      const panel = hall.layout.nodes.centers
+      const bottom = panel[node.index * 3 + 1]! - NODE.height / 2
+      const y = anchors[node.index * 3 + 1]! - bottom
+      expect(y).toBeGreaterThan(L1.v + L1.height / 2)
+      expect(y).toBeLessThan(NODE.height)
+      expect(anchors[node.index * 3 + 2]).toBeCloseTo(p.frontZ, 6)
+      expect(anchors[node.index * 3]).toBeCloseTo(panel[node.index * 3]!, 6)
+    }
   })
 })

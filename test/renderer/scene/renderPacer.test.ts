@@ -37,6 +37,21 @@ describe('render pacer', () => {
     expect(render).toHaveBeenCalledTimes(1)
   })
 
+  it('keeps an animation to its frame interval, and a frame waiting adds no render', () => {
+    let now = 0
+    const render = vi.fn()
+    const pacer = new RenderPacer(render, () => now)
+    pacer.renderStarted()
+    vi.advanceTimersByTime(0) // a cheap render: 0 ms
+    pacer.request(33)
+    pacer.frameArrived()
+    vi.advanceTimersByTime(32)
+    expect(render).not.toHaveBeenCalled()
+    now = 33
+    vi.advanceTimersByTime(1)
+    expect(render).toHaveBeenCalledTimes(1)
+  })
+
   it('asks for nothing once disposed', () => {
     const render = vi.fn()
     const pacer = new RenderPacer(render)

@@ -1,36 +1,54 @@
 import './threeConsole'
+import './hall.css'
 import { OrbitControls } from '@react-three/drei'
-import { Canvas } from '@react-three/fiber'
-import { useEffect, useMemo } from 'react'
+import { Canvas, useThree } from '@react-three/fiber'
+import { memo, useEffect, useMemo, useState } from 'react'
 import { MathUtils, type Vector3 } from 'three'
 import type { Topology } from '../../../engine/topology/types'
 import type { TelemetryStore } from '../telemetry/telemetryStore'
+import { twinStats } from '../twinStats'
+import { ViewState } from '../view/viewState'
+import { HALL_POSE } from './cameraPresets'
+import { CameraRig } from './CameraRig'
 import { TRAY } from './dimensions'
-import { createHallObjects } from './hallObjects'
-import { rackLabelAnchors } from './layout'
-import { HallRenderLoop } from './HallRenderLoop'
-import { PALETTE } from './palette'
-import { RackLabelLayer, RackLabelTracker, useLabelElements } from './RackLabels'
+import { type HallObjects, createHallObjects } from './hallObjects'
+import { HallPicking } from './HallPicking'
+import { DrawnFrame, HallRenderLoop } from './HallRenderLoop'
+import { nodeLabelAnchors, rackLabelAnchors } from './layout'
+import { createProbe } from './probe'
+import {
+  type LabelElements,
+  RackLabelLayer,
+  RackLabelTracker,
+  useLabelElements
+} from './RackLabels'
+import { RenderPacer } from './renderPacer'
+import { Tooltip } from './tooltip'
 
 export interface HallProps {
   topology: Topology
   telemetry: TelemetryStore
+  /** the view state shared with the panels; the hall keeps its own when none is given */
+  view?: ViewState
 }
 
 /**
- * High over one corner of the hall, looking across the row 1 backs at the row 0 fronts: all 16
- * racks, the overhead trays and the aisle bridge read at once, and the compute nodes of one
- * row show their chips. Orbiting shows the other row's fronts.
+ * The 3D hall. Memoised: its props are stable for a session, so the app re-rendering (run
+ * status, panels) never re-renders the scene; telemetry reaches it through the store only.
  */
-const CAMERA_POSITION: [number, number, number] = [6.2, 6.2, 5.0]
-const CAMERA_TARGET: [number, number, number] = [-0.2, 0.7, 0.1]
-
-export default function Hall({ topology, telemetry }: HallProps) {
+export default memo(function Hall({ topology, telemetry, view: given }: HallProps) {
+  const [ownView] = useState(() => new ViewState())
+  const view = given ?? ownView
   const hall = useMemo(() => createHallObjects(topology), [topology])
   useEffect(() => () => hall.dispose(), [hall])
-  const { bounds, exitX } = hall.layout
-  const labelAnchors = useMemo(() => rackLabelAnchors(hall.layout), [hall])
+  const [tooltip] = useState(() => new Tooltip())
   const labelElements = useLabelElements()
+  const { bounds, exitX } = hall.layout
+
+  // Counts commits: telemetry must never cause one (see twinStats.hallRenders).
+  useEffect(() => {
+    twinStats().hallRenders++
+  })
 
   // Keep panning near the hall so the view cannot be lost in empty space.
   const clampTarget = (target: Vector3): void => {
@@ -40,26 +58,32 @@ export default function Hall({ topology, telemetry }: HallProps) {
   }
 
   return (
-    <div className="hall">
+    <div
+      className="hall"
+      ref={(element) => {
+        if (!element) return
+        element.appendChild(tooltip.element)
+        return () => tooltip.element.remove()
+      }}
+    >
       <Canvas
         className="hall-canvas"
         frameloop="demand"
         flat
         dpr={[1, 2]}
-        camera={{ position: CAMERA_POSITION, fov: 38, near: 0.05, far: 200 }}
+        camera={{ position: HALL_POSE.position, fov: 38, near: 0.05, far: 200 }}
         gl={{ antialias: true, powerPreference: 'high-performance' }}
-        onCreated={({ gl }) => {
+        onCreated={({ gl, scene }) => {
           gl.info.autoReset = false
+          // the close-up cut (HallObjects.clip) is a per-material plane
+          gl.localClippingEnabled = true
+          scene.background = hall.room.background
         }}
       >
-        <color attach="background" args={[PALETTE.background]} />
-        <hemisphereLight args={['#e3ebf5', '#20252c', 2.2]} />
-        <directionalLight position={[4, 9, 6]} intensity={1.6} />
-        <directionalLight position={[-5, 6, -4]} intensity={0.6} />
         <primitive object={hall.root} />
         <OrbitControls
           makeDefault
-          target={CAMERA_TARGET}
+          target={HALL_POSE.target}
           minDistance={0.6}
           maxDistance={30}
           maxPolarAngle={MathUtils.degToRad(88)}
@@ -67,10 +91,81 @@ export default function Hall({ topology, telemetry }: HallProps) {
             if (event) clampTarget(event.target.target)
           }}
         />
-        <HallRenderLoop hall={hall} telemetry={telemetry} />
-        <RackLabelTracker anchors={labelAnchors} elements={labelElements} />
+        <HallScene
+          hall={hall}
+          topology={topology}
+          telemetry={telemetry}
+          view={view}
+          tooltip={tooltip}
+          labels={labelElements}
+        />
       </Canvas>
       <RackLabelLayer topology={topology} elements={labelElements} />
     </div>
+  )
+})
+
+interface SceneProps {
+  hall: HallObjects
+  topology: Topology
+  telemetry: TelemetryStore
+  view: ViewState
+  tooltip: Tooltip
+  labels: LabelElements
+}
+
+/** Everything that runs inside the canvas, sharing one render pacer. */
+function HallScene({ hall, topology, telemetry, view, tooltip, labels }: SceneProps) {
+  const invalidate = useThree((s) => s.invalidate)
+  const get = useThree((s) => s.get)
+  const pacer = useMemo(() => new RenderPacer(invalidate), [invalidate])
+  useEffect(() => () => pacer.dispose(), [pacer])
+  const [drawn] = useState(() => new DrawnFrame(view.get().metric))
+  const labelAnchors = useMemo(
+    () => ({
+      racks: rackLabelAnchors(hall.layout),
+      nodes: nodeLabelAnchors(topology, hall.layout),
+      nodeFacing: topology.nodes.map((n) => hall.layout.placements[n.rack]!)
+    }),
+    [hall, topology]
+  )
+
+  useEffect(() => {
+    window.__twinProbe = createProbe({
+      hall,
+      topology,
+      view,
+      drawn,
+      viewport: () => {
+        const { camera, size, gl } = get()
+        return { camera, size, element: gl.domElement }
+      }
+    })
+    return () => {
+      delete window.__twinProbe
+    }
+  }, [hall, topology, view, drawn, get])
+
+  return (
+    <>
+      <CameraRig hall={hall} topology={topology} view={view} pacer={pacer} />
+      <HallRenderLoop
+        hall={hall}
+        topology={topology}
+        telemetry={telemetry}
+        view={view}
+        pacer={pacer}
+        tooltip={tooltip}
+        drawn={drawn}
+      />
+      <HallPicking hall={hall} topology={topology} view={view} tooltip={tooltip} drawn={drawn} />
+      <RackLabelTracker
+        rackAnchors={labelAnchors.racks}
+        nodeAnchors={labelAnchors.nodes}
+        nodeFacing={labelAnchors.nodeFacing}
+        clip={hall.clip}
+        elements={labels}
+      />
+    </>
   )
 }

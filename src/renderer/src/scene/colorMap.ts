@@ -1,4 +1,5 @@
-import { DieRole, type DieRoleName } from '../../../shared/frame'
+import { DIE_ROLE_NAMES, DieRole, type DieRoleName, type FrameView } from '../../../shared/frame'
+import type { DieMetricSpec } from '../view/dieMetrics'
 
 /**
  * Utilization colours. Viridis (sRGB, 9 evenly spaced stops) reads in order for the common
@@ -71,9 +72,14 @@ for (let i = 0; i < LUT_SIZE; i++) {
   const rgb = utilizationColor(i / (LUT_SIZE - 1))
   for (let k = 0; k < 3; k++) lut[i * 3 + k] = srgbToLinear(rgb[k]!)
 }
-const linear = (hex: string): Rgb => hexToRgb(hex).map(srgbToLinear) as Rgb
-const failedLinear = linear(FAILED_COLOR)
-const noDataLinear = linear(NO_DATA_COLOR)
+export const linearRgb = (hex: string): Rgb => hexToRgb(hex).map(srgbToLinear) as Rgb
+const failedLinear = linearRgb(FAILED_COLOR)
+const noDataLinear = linearRgb(NO_DATA_COLOR)
+const roleLinear = DIE_ROLE_NAMES.map((name) => linearRgb(ROLE_COLORS[name]))
+
+export function linearToSrgb(c: number): number {
+  return c <= 0.0031308 ? c * 12.92 : 1.055 * c ** (1 / 2.4) - 0.055
+}
 
 function lutIndex(value: number): number {
   // NaN means the sample is missing: show it as no data rather than as idle.
@@ -127,5 +133,43 @@ export function writeSegmentColors(
     const index = values ? lutIndex(values[segmentLink[s]!] ?? NaN) : -1
     put(target, s * 6, index)
     put(target, s * 6 + 3, index)
+  }
+}
+
+/** Colours both ends of segment i from values[i] (6 floats per segment); null: no data. */
+export function writeSegmentValueColors(
+  target: Float32Array,
+  values: ArrayLike<number> | null
+): void {
+  const count = target.length / 6
+  for (let s = 0; s < count; s++) {
+    const index = values ? lutIndex(values[s] ?? NaN) : -1
+    put(target, s * 6, index)
+    put(target, s * 6 + 3, index)
+  }
+}
+
+/**
+ * Paints dies by one metric of the view (view/dieMetrics.ts): a scale metric through the
+ * utilization map, 'role' with the role colours. Failed and idle dies read the same whatever
+ * the metric, so switching metrics never hides a fault.
+ */
+export function writeDieColors(
+  target: Float32Array,
+  frame: FrameView | null,
+  spec: DieMetricSpec
+): void {
+  const count = target.length / 3
+  if (!frame) {
+    for (let i = 0; i < count; i++) put(target, i * 3, -1)
+    return
+  }
+  const roles = frame.dieRole
+  for (let i = 0; i < count; i++) {
+    const role = roles[i]!
+    if (role === DieRole.failed) target.set(failedLinear, i * 3)
+    else if (role === DieRole.idle) put(target, i * 3, -1)
+    else if (spec.kind === 'roles') target.set(roleLinear[role] ?? noDataLinear, i * 3)
+    else put(target, i * 3, lutIndex(spec.scaled(frame, i)))
   }
 }

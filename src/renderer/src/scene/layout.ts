@@ -103,6 +103,23 @@ export function rackLabelAnchors(layout: Pick<HallLayout, 'placements'>): Float3
   return anchors
 }
 
+/**
+ * where each node's label sits: on its front, in the free band between the L1 chips and the
+ * node's top edge, so it covers no chip
+ */
+export function nodeLabelAnchors(
+  t: Pick<Topology, 'nodes'>,
+  layout: Pick<HallLayout, 'placements'>
+): Float32Array {
+  const anchors = new Float32Array(t.nodes.length * 3)
+  const bandY = (L1.v + L1.height / 2 + NODE.height) / 2
+  for (const node of t.nodes) {
+    const p = layout.placements[node.rack]!
+    anchors.set(onFront(p, 0, nodeBottom(node.slot) + bandY, 0), node.index * 3)
+  }
+  return anchors
+}
+
 const centred = (index: number, count: number): number => index - (count - 1) / 2
 
 function part(count: number, size: Vec3): PartLayout & { put(i: number, at: Vec3): void } {

@@ -19,8 +19,17 @@ export class RenderPacer {
 
   /** a new frame is waiting to be drawn: ask for one render, when the pace allows */
   frameArrived(): void {
+    this.request()
+  }
+
+  /**
+   * Asks for a render when the pace allows, and no sooner than `minIntervalMs` after the last
+   * one began: animations (pulses on the links, camera flights) pass their frame interval.
+   */
+  request(minIntervalMs = 0): void {
     if (this.timer !== null) return
-    const wait = Math.max(0, this.lastStart + 2 * this.cost - this.now())
+    const due = this.lastStart + Math.max(2 * this.cost, minIntervalMs)
+    const wait = Math.max(0, due - this.now())
     // even with no wait, a task queued behind the messages already waiting
     this.timer = setTimeout(() => {
       this.timer = null
@@ -29,7 +38,7 @@ export class RenderPacer {
   }
 
   /**
-   * Called as a render starts. Software GL does its work after the render call returns (when
+   * Called as every render starts. Software GL does its work after the render call returns (when
    * the canvas is composited), so the cost is measured to the first task after the render.
    */
   renderStarted(): void {
