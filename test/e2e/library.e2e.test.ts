@@ -73,8 +73,8 @@ describe('the run library in the browser view', () => {
       wait
     )
 
-    await page.locator('body').press('l')
-    const panel = page.getByRole('dialog', { name: 'Run library' })
+    // the library sits in the left column, open from the start
+    const panel = page.getByRole('region', { name: 'Run library' })
     await panel.waitFor()
     const rows = panel.getByRole('list', { name: 'Saved runs' }).getByRole('listitem')
     await rows.first().waitFor()
@@ -89,7 +89,7 @@ describe('the run library in the browser view', () => {
   })
 
   it('replays it, seeks to the middle with the slider, and goes back to live', async () => {
-    const row = page.getByRole('dialog', { name: 'Run library' }).getByRole('listitem').first()
+    const row = page.getByRole('region', { name: 'Run library' }).getByRole('listitem').first()
     await row.getByRole('button', { name: /^Replay “/ }).click()
     await page.waitForFunction(
       () => (window as unknown as StatsWindow).__twinStats.replayState === 'paused',

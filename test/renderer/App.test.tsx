@@ -4,6 +4,7 @@ import { KPI_INDEX, createFrame } from '../../src/shared/frame'
 import { App } from '../../src/renderer/src/App'
 import type { HallProps } from '../../src/renderer/src/scene/Hall'
 import { twinStats } from '../../src/renderer/src/twinStats'
+import { recordingCharts } from './chartRecorder'
 import { fail, fakeTwin, hallCounts } from './fakeTwin'
 
 function StubHall({ topology: t }: HallProps) {
@@ -17,7 +18,7 @@ afterEach(() => {
 describe('App', () => {
   it('shows a loading state while the topology is on its way', () => {
     const twin = fakeTwin({ 'topology.get': () => new Promise(() => {}) })
-    render(<App connect={() => twin.api} hall={StubHall} />)
+    render(<App connect={() => twin.api} hall={StubHall} charts={recordingCharts().factory} />)
     expect(screen.getByRole('status')).toHaveTextContent(/loading the cloudmatrix384 topology/i)
     expect(screen.getByText('Supernode Twin')).toBeInTheDocument()
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
@@ -32,7 +33,7 @@ describe('App', () => {
         field: 'system'
       })
     })
-    render(<App connect={() => twin.api} hall={StubHall} />)
+    render(<App connect={() => twin.api} hall={StubHall} charts={recordingCharts().factory} />)
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent(/could not load the cloudmatrix384 topology/i)
     expect(alert).toHaveTextContent("argument 'system': Invalid option")
@@ -44,7 +45,7 @@ describe('App', () => {
     const twin = fakeTwin({
       'scenarios.list': fail({ code: 'internal', message: 'resources/scenarios is missing' })
     })
-    render(<App connect={() => twin.api} hall={StubHall} />)
+    render(<App connect={() => twin.api} hall={StubHall} charts={recordingCharts().factory} />)
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent(/could not load the scenarios/i)
     expect(alert).toHaveTextContent('resources/scenarios is missing')
@@ -67,7 +68,9 @@ describe('App', () => {
   it('loads, subscribes, then starts the default preset at 10x and shows the live run', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     const twin = fakeTwin()
-    const { unmount } = render(<App connect={() => twin.api} hall={StubHall} />)
+    const { unmount } = render(
+      <App connect={() => twin.api} hall={StubHall} charts={recordingCharts().factory} />
+    )
     expect(await screen.findByTestId('hall')).toHaveTextContent('16 racks')
     await screen.findByText('running')
 
@@ -77,7 +80,12 @@ describe('App', () => {
       'topology.get'
     ])
     expect(twin.invoke).toHaveBeenCalledWith('topology.get', { system: 'cloudmatrix384' })
-    expect(twin.invoke).toHaveBeenLastCalledWith('run.start', { scenario: 'default', speed: 10 })
+    // the run starts once everything is loaded, and only then is its SLO asked for
+    const methods = twin.methods()
+    expect(methods.filter((m) => m === 'run.start')).toHaveLength(1)
+    expect(methods.indexOf('run.start')).toBeGreaterThan(2)
+    expect(twin.invoke).toHaveBeenCalledWith('run.start', { scenario: 'default', speed: 10 })
+    expect(methods.indexOf('scenarios.get')).toBeGreaterThan(methods.indexOf('run.start'))
     // frames, run and replay statuses were subscribed before the run was asked to start
     expect(twin.listenersWhenCalled('run.start')).toBe(3)
 
@@ -117,7 +125,7 @@ describe('App', () => {
         field: 'scenario.workload.trace'
       })
     })
-    render(<App connect={() => twin.api} hall={StubHall} />)
+    render(<App connect={() => twin.api} hall={StubHall} charts={recordingCharts().factory} />)
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent(/could not start “CloudMatrix384 · Azure conversations”/i)
     expect(alert).toHaveTextContent("no trace 'azure-conv'")
@@ -136,7 +144,7 @@ describe('App', () => {
   it('keeps the CloudMatrix384 hall for a system it cannot draw, and still shows its KPIs', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     const twin = fakeTwin()
-    render(<App connect={() => twin.api} hall={StubHall} />)
+    render(<App connect={() => twin.api} hall={StubHall} charts={recordingCharts().factory} />)
     await screen.findByText('running')
     act(() => twin.pushStatus({ runId: 'run-h800', system: 'h800-deepseek', scenarioId: 'h800' }))
 

@@ -1,8 +1,11 @@
 import { vi } from 'vitest'
 import { getTopology } from '../../src/engine/topology'
 import { createFrame } from '../../src/shared/frame'
+import type { ScenarioInput } from '../../src/shared/scenario'
 import type {
   RunEvent,
+  RunKpiSeries,
+  RunOverview,
   RunRecord,
   RunStatus,
   RunSummary,
@@ -15,7 +18,7 @@ import type {
   TwinResults
 } from '../../src/shared/api'
 import type { TwinErrorData } from '../../src/shared/errors'
-import { REPLAY_SPEEDS, type ReplayStatus } from '../../src/shared/library'
+import { CLOSED_REPLAY, REPLAY_SPEEDS, type ReplayStatus } from '../../src/shared/library'
 
 export const topology = getTopology('cloudmatrix384')
 export const hallCounts = {
@@ -67,16 +70,7 @@ export const idleStatus: RunStatus = {
   saved: false
 }
 
-export const closedReplay: ReplayStatus = {
-  state: 'closed',
-  runId: null,
-  name: null,
-  system: null,
-  endS: 0,
-  sampleIntervalS: 0,
-  positionS: 0,
-  speed: 1
-}
+export const closedReplay: ReplayStatus = CLOSED_REPLAY
 
 const percentiles = (p50: number) => ({ p50, p90: p50 * 1.5, p99: p50 * 2 })
 
@@ -138,6 +132,29 @@ export interface FakeLibrary {
   runs?: RunRecord[]
   /** the saved events of runs, by id (runs.get) */
   events?: Record<string, RunEvent[]>
+  /** the scenarios saved runs were made from, by id (runs.get); `{}` unless given */
+  scenarios?: Record<string, ScenarioInput>
+  /** runs' KPI columns, by id (runs.kpis); one point at the run's end unless given */
+  kpis?: Record<string, RunKpiSeries>
+  /** runs' overviews, by id (runs.overview); one point at the run's end unless given */
+  overviews?: Record<string, RunOverview>
+}
+
+/** the SLO of each preset's scenario (scenarios.get); a preset left out has the schema's */
+export const presetSlos: Record<string, { ttftMs: number; tpotMs: number }> = {
+  default: { ttftMs: 1000, tpotMs: 40 }
+}
+
+/** a preset's scenario as scenarios.get returns it: just enough for the renderer */
+export function presetScenario(id: string): ScenarioInput {
+  const preset = presets.find((p) => p.id === id)!
+  return {
+    name: preset.name,
+    system: preset.system,
+    workload: { kind: 'trace', trace: 'azure-conv' },
+    durationS: 600,
+    ...(presetSlos[id] ? { slo: presetSlos[id] } : {})
+  }
 }
 
 type Handler = (args: never) => Promise<TwinResponse<TwinMethod>> | TwinResponse<TwinMethod>
@@ -172,6 +189,7 @@ export function fakeTwin(overrides: Overrides = {}, library: FakeLibrary = {}) {
   let runs = 0
   let saved: RunRecord[] = [...(library.runs ?? [])]
   let replay: ReplayStatus = closedReplay
+  const scenarios: Record<string, ScenarioInput> = { ...library.scenarios }
   const sendEvent = (event: TwinEvent): void => eventListeners.forEach((l) => l(event))
   const sendFrame = (frame: ArrayBuffer): void => frameListeners.forEach((l) => l(frame))
   const update = (next: RunStatus): TwinResponse<TwinMethod> => {
@@ -234,7 +252,10 @@ export function fakeTwin(overrides: Overrides = {}, library: FakeLibrary = {}) {
     'systems.list': () => ok(systems),
     'topology.get': () => ok(topology),
     'scenarios.list': () => ok(presets),
-    'scenarios.get': () => ({ ok: false, error: { code: 'internal', message: 'not faked' } }),
+    'scenarios.get': ({ id }: { id: string }) =>
+      presets.some((p) => p.id === id)
+        ? ok(presetScenario(id))
+        : refuse('not-found', `no scenario '${id}'`, 'id'),
     'run.start': (args: { scenario: string; speed?: number | 'max' }) => {
       const preset = presets.find((p) => p.id === args.scenario)!
       return startRun({ ...preset, speed: args.speed, saved: false })
@@ -251,17 +272,30 @@ export function fakeTwin(overrides: Overrides = {}, library: FakeLibrary = {}) {
     'runs.get': ({ id }: { id: string }) => {
       const run = find(id)
       if (!run) return missing(id)
-      return ok({ run, scenario: {} as never, events: library.events?.[id] ?? [] })
+      const scenario = scenarios[id] ?? ({} as ScenarioInput)
+      return ok({ run, scenario, events: library.events?.[id] ?? [] })
     },
     'runs.overview': ({ id }: { id: string }) => {
       const run = find(id)
       if (!run) return missing(id)
-      return ok({ timesS: [run.simulatedS], dieCompute: [0.5], linkUtilization: [0.25], kpis: {} })
+      return ok(
+        library.overviews?.[id] ?? {
+          timesS: [run.simulatedS],
+          dieCompute: [0.5],
+          linkUtilization: [0.25],
+          kpis: {}
+        }
+      )
     },
-    'runs.kpis': ({ id }: { id: string }) => {
+    'runs.kpis': ({ id, names }: { id: string; names?: string[] }) => {
       const run = find(id)
       if (!run) return missing(id)
-      return ok({ timesS: [run.simulatedS], kpis: {} })
+      const series = library.kpis?.[id] ?? { timesS: [run.simulatedS], kpis: {} }
+      // like main: only the columns asked for
+      const kpis = Object.fromEntries(
+        Object.entries(series.kpis).filter(([name]) => !names || names.includes(name))
+      )
+      return ok({ timesS: series.timesS, kpis })
     },
     'runs.rename': ({ id, name }: { id: string; name: string }) => {
       const run = find(id)
@@ -293,6 +327,8 @@ export function fakeTwin(overrides: Overrides = {}, library: FakeLibrary = {}) {
       if (!run) return missing(id)
       const system = run.system as RunStatus['system']
       const reply = startRun({ id: null, name: run.scenarioName, system, speed, saved: true })
+      // saved with the scenario it re-runs
+      if (scenarios[id]) scenarios[status.runId!] = scenarios[id]
       saved = [
         savedRun({
           id: status.runId!,

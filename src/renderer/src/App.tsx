@@ -1,11 +1,17 @@
-import { type ComponentType, Suspense, lazy, useState } from 'react'
+import { type ComponentType, Suspense, lazy, useRef, useState } from 'react'
 import type { RunRecord, TwinApi } from '../../shared/api'
 import { getTwinApi } from './api/twin'
+import type { ChartFactory } from './charts/chartEngine'
+import { KpiCharts } from './charts/KpiCharts'
+import { Inspector } from './inspector/Inspector'
+import { LeftColumn, RightColumn } from './layout/Columns'
+import { ScenarioPanel } from './layout/ScenarioPanel'
+import { chooseTheme, initialTheme, useThemeSync } from './layout/theme'
 import { LibraryPanel } from './library/LibraryPanel'
-import { useSavedEvents } from './library/useSavedEvents'
 import type { HallProps } from './scene/Hall'
 import { isReplaying } from './session/replayController'
 import type { RunSpeed } from './session/runController'
+import { ASSUMED_SLO, useLiveSlo, useReplayDetails } from './session/useRunDetails'
 import {
   DEFAULT_SPEED,
   type LoadingStep,
@@ -15,13 +21,18 @@ import {
 import { EventLog } from './ui/EventLog'
 import { KpiPanel } from './ui/KpiPanel'
 import { Legend } from './ui/Legend'
+import { MetricPicker, nextMetric } from './ui/MetricPicker'
 import { Notices } from './ui/Notices'
 import { ReplayBar } from './ui/ReplayBar'
-import { releaseMouseFocus } from './ui/releaseMouseFocus'
 import { RunToolbar } from './ui/RunToolbar'
+import { SearchBox, focusSearchBox } from './ui/SearchBox'
+import { ShortcutHelp } from './ui/ShortcutHelp'
+import { ariaKeyShortcuts } from './ui/shortcuts'
 import { ErrorView, LoadingView, SceneErrorBoundary } from './ui/StateViews'
 import { StatusBar } from './ui/StatusBar'
-import { useShortcuts } from './ui/useShortcuts'
+import { useNamedShortcuts } from './ui/useShortcuts'
+import { ViewPresets, flyToPreset } from './ui/ViewPresets'
+import { type CameraPreset, ViewState } from './view/viewState'
 
 // three.js and the scene load in their own chunk, so the shell and its messages show at once.
 const LazyHall = lazy(() => import('./scene/Hall'))
@@ -38,25 +49,53 @@ export interface AppProps {
   connect?: () => TwinApi
   /** the 3D view; tests that cannot run WebGL pass a stand-in */
   hall?: ComponentType<HallProps>
+  /** the charting library; tests that cannot draw on canvas pass a recorder */
+  charts?: ChartFactory
+  /** the view state shared by the hall and the panels; made here unless given (tests) */
+  view?: ViewState
 }
 
-export function App({ connect = getTwinApi, hall: HallView = LazyHall }: AppProps) {
+/** Gives up focus held inside `container`, so Space and Esc reach the run and the replay. */
+function leaveFocus(container: HTMLElement | null): void {
+  const focused = document.activeElement
+  if (container && focused instanceof HTMLElement && container.contains(focused)) focused.blur()
+}
+
+export function App({
+  connect = getTwinApi,
+  hall: HallView = LazyHall,
+  charts,
+  view: given
+}: AppProps) {
   const { state, run, replay, feedback, commands, replayCommands } = useTwinSession(connect)
   const ready = state.phase === 'ready' ? state : null
+  // one ViewState for the app: the scene and the panels read and write the same choices
+  const [view] = useState(() => {
+    const made = given ?? new ViewState()
+    made.setTheme(initialTheme())
+    return made
+  })
+  const theme = useThemeSync(view)
   // UI choices: which preset Start runs (the one started on load until the user picks), the
-  // speed for the next start or the live run, and whether the run library is open
+  // speed for the next start or the live run, and which side columns are shown
   const [picked, setPicked] = useState<string | null>(null)
   const [speed, setSpeed] = useState<RunSpeed>(DEFAULT_SPEED)
-  const [libraryOpen, setLibraryOpen] = useState(false)
+  const [leftOpen, setLeftOpen] = useState(true)
+  const [rightOpen, setRightOpen] = useState(true)
+  // the library takes focus only when the user opened the column, not when the app starts
+  const [leftOpenedByUser, setLeftOpenedByUser] = useState(false)
+  const [helpOpen, setHelpOpen] = useState(false)
+  const leftRef = useRef<HTMLElement>(null)
+  const leftToggleRef = useRef<HTMLButtonElement>(null)
   const scenarios = ready?.scenarios ?? []
   const selected = picked ?? initialScenario(scenarios)?.id ?? null
 
+  const api = ready?.api ?? null
   const replaying = isReplaying(replay)
-  const savedEvents = useSavedEvents(
-    ready?.api ?? null,
-    replaying ? replay.runId : null,
-    feedback.report
-  )
+  const details = useReplayDetails(api, replaying ? replay.runId : null, feedback.report)
+  const liveSlo = useLiveSlo(api, run)
+  const slo = replaying ? (details?.slo ?? ASSUMED_SLO) : liveSlo
+  const savedEvents = details?.events ?? []
   // what the hall shows: the replayed run's system and its events so far, else the live run's
   const shownSystem = replaying ? replay.system : run?.system
   const systemSummary = ready?.systems.find((s) => s.id === shownSystem) ?? null
@@ -68,43 +107,46 @@ export function App({ connect = getTwinApi, hall: HallView = LazyHall }: AppProp
     ? savedEvents.filter((event) => event.atS <= replay.positionS)
     : (run?.events ?? [])
 
-  const toggleLibrary = (): false | void => {
+  const toggleLeft = (): false | void => {
     if (!ready) return false
-    setLibraryOpen((open) => !open)
+    setLeftOpenedByUser(!leftOpen)
+    setLeftOpen(!leftOpen)
   }
-  useShortcuts({
-    l: toggleLibrary,
-    L: toggleLibrary,
-    Escape: () => {
-      if (libraryOpen) setLibraryOpen(false)
+  const toggleTheme = (): void => chooseTheme(view, theme === 'dark' ? 'light' : 'dark')
+  const fly = (preset: CameraPreset) => (): false | void => {
+    if (!ready) return false
+    flyToPreset(view, ready.topology, preset)
+  }
+  useNamedShortcuts({
+    library: toggleLeft,
+    theme: toggleTheme,
+    search: () => (ready ? focusSearchBox() : false),
+    nextMetric: () => view.setMetric(nextMetric(view.get().metric)),
+    viewHall: fly('hall'),
+    viewNetwork: fly('network'),
+    viewRack: fly('rack'),
+    viewNode: fly('node'),
+    help: () => setHelpOpen(true),
+    // the help dialog takes its own Escape; then the left column when focus is in it, the
+    // selection, and last the replay
+    back: (event: KeyboardEvent): false | void => {
+      if (leftOpen && event.target instanceof Node && leftRef.current?.contains(event.target)) {
+        if (!leftOpenedByUser) leftToggleRef.current?.focus()
+        setLeftOpen(false)
+      } else if (view.get().selected) view.select(null)
       else if (replaying) replayCommands.close()
       else return false
     }
   })
 
   const openReplay = (saved: RunRecord): void => {
-    setLibraryOpen(false)
+    leaveFocus(leftRef.current)
     replayCommands.open(saved)
   }
   const rerun = (saved: RunRecord): void => {
-    setLibraryOpen(false)
+    leaveFocus(leftRef.current)
     commands.rerun(saved, speed)
   }
-  const libraryButton = (
-    <button
-      type="button"
-      className="run-button library-button"
-      aria-label="Run library"
-      aria-expanded={libraryOpen}
-      aria-keyshortcuts="L"
-      onClick={(event) => {
-        releaseMouseFocus(event)
-        toggleLibrary()
-      }}
-    >
-      Library
-    </button>
-  )
 
   return (
     <div className="app">
@@ -113,68 +155,151 @@ export function App({ connect = getTwinApi, hall: HallView = LazyHall }: AppProp
         run={run}
         telemetry={ready?.telemetry ?? null}
         replay={replay}
+        theme={theme}
+        onToggleTheme={toggleTheme}
+        columns={
+          ready
+            ? {
+                left: leftOpen,
+                right: rightOpen,
+                onLeft: toggleLeft,
+                onRight: () => setRightOpen((open) => !open),
+                leftRef: leftToggleRef
+              }
+            : undefined
+        }
+        tools={
+          ready ? (
+            <>
+              <SearchBox view={view} topology={ready.topology} />
+              <MetricPicker view={view} />
+              <ViewPresets view={view} topology={ready.topology} />
+              <button
+                type="button"
+                className="view-control__button"
+                aria-label="Keyboard shortcuts"
+                aria-keyshortcuts={ariaKeyShortcuts('help')}
+                title="Keyboard shortcuts (?)"
+                onClick={() => setHelpOpen(true)}
+              >
+                ?
+              </button>
+            </>
+          ) : null
+        }
       />
-      {ready &&
-        (replaying ? (
-          <ReplayBar replay={replay} commands={replayCommands}>
-            {libraryButton}
-          </ReplayBar>
-        ) : (
-          <RunToolbar
-            scenarios={scenarios}
-            selected={selected}
-            onSelect={setPicked}
-            speed={speed}
-            onSpeedChange={setSpeed}
-            run={run}
-            telemetry={ready.telemetry}
-            commands={commands}
-          >
-            {libraryButton}
-          </RunToolbar>
-        ))}
-      <main className="viewport">
-        {state.phase === 'loading' && (
-          <LoadingView message="Loading the CloudMatrix384 topology and the scenarios…" />
-        )}
-        {state.phase === 'error' && (
-          <ErrorView title={ERROR_TITLES[state.step]} message={state.message} code={state.code} />
-        )}
-        {ready && (
-          <>
-            <SceneErrorBoundary>
-              <Suspense fallback={<LoadingView message="Building the hall…" />}>
-                <HallView topology={ready.topology} telemetry={ready.telemetry} />
-              </Suspense>
-            </SceneErrorBoundary>
-            <Legend />
-            <Notices
-              problem={feedback.problem}
-              onDismiss={feedback.dismissProblem}
-              note={feedback.note}
-              onDismissNote={feedback.dismissNote}
+      <div className="workspace">
+        {ready && leftOpen && (
+          <LeftColumn columnRef={leftRef}>
+            <ScenarioPanel
+              scenarios={scenarios}
+              systems={ready.systems}
+              selected={selected}
+              onSelect={setPicked}
+              speed={speed}
               run={run}
-              undrawnSystem={undrawnSystem}
-              hallName={ready.topology.name}
+              commands={commands}
             />
-            <aside className="side-panel">
-              <KpiPanel telemetry={ready.telemetry} />
-              <EventLog events={events} />
-            </aside>
-            {libraryOpen && (
-              <LibraryPanel
-                api={ready.api}
-                perform={feedback.perform}
-                systems={ready.systems}
-                replayingId={replaying ? replay.runId : null}
-                onReplay={openReplay}
-                onRerun={rerun}
-                onClose={() => setLibraryOpen(false)}
-              />
-            )}
-          </>
+            <LibraryPanel
+              api={ready.api}
+              perform={feedback.perform}
+              systems={ready.systems}
+              replayingId={replaying ? replay.runId : null}
+              onReplay={openReplay}
+              onRerun={rerun}
+              autoFocus={leftOpenedByUser}
+            />
+          </LeftColumn>
         )}
-      </main>
+        <main className="viewport" aria-label="3D hall">
+          {state.phase === 'loading' && (
+            <LoadingView message="Loading the CloudMatrix384 topology and the scenarios…" />
+          )}
+          {state.phase === 'error' && (
+            <ErrorView title={ERROR_TITLES[state.step]} message={state.message} code={state.code} />
+          )}
+          {ready && (
+            <>
+              <SceneErrorBoundary>
+                <Suspense fallback={<LoadingView message="Building the hall…" />}>
+                  <HallView topology={ready.topology} telemetry={ready.telemetry} view={view} />
+                </Suspense>
+              </SceneErrorBoundary>
+              <Legend view={view} />
+              <Notices
+                problem={feedback.problem}
+                onDismiss={feedback.dismissProblem}
+                note={feedback.note}
+                onDismissNote={feedback.dismissNote}
+                run={run}
+                undrawnSystem={undrawnSystem}
+                hallName={ready.topology.name}
+              />
+            </>
+          )}
+        </main>
+        {ready && rightOpen && (
+          <RightColumn
+            inspector={
+              <Inspector view={view} topology={ready.topology} telemetry={ready.telemetry} />
+            }
+          >
+            <KpiPanel
+              telemetry={ready.telemetry}
+              slo={slo}
+              noRun={!replaying && (run === null || run.runId === null)}
+            />
+            <KpiCharts
+              telemetry={ready.telemetry}
+              replay={
+                replaying
+                  ? {
+                      series: details?.kpis ?? null,
+                      error: details?.kpisError ?? null,
+                      positionS: replay.positionS,
+                      endS: replay.endS
+                    }
+                  : null
+              }
+              slo={slo}
+              theme={theme}
+              factory={charts}
+            />
+            <EventLog
+              events={events}
+              emptyText={
+                replaying && details && details.events.length === 0
+                  ? 'No faults or SLO breaches in this run'
+                  : undefined
+              }
+            />
+          </RightColumn>
+        )}
+      </div>
+      {ready && (
+        <section
+          className={`timeline${replaying ? ' timeline--replay' : ''}`}
+          aria-label="Timeline"
+        >
+          {replaying ? (
+            <ReplayBar
+              replay={replay}
+              commands={replayCommands}
+              events={savedEvents}
+              overview={details?.overview ?? null}
+            />
+          ) : (
+            <RunToolbar
+              speed={speed}
+              onSpeedChange={setSpeed}
+              run={run}
+              telemetry={ready.telemetry}
+              commands={commands}
+            />
+          )}
+        </section>
+      )}
+      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   )
 }

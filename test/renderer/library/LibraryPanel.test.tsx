@@ -1,7 +1,15 @@
 import { act, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fail, ok, savedRun } from '../fakeTwin'
-import { appWith, click, libraryPanel, openLibrary, press, row } from './appHarness'
+import {
+  appWith,
+  click,
+  leftColumnToggle,
+  libraryPanel,
+  openLibrary,
+  press,
+  row
+} from './appHarness'
 
 const baseline = savedRun({ id: 'r1', name: 'Baseline' })
 const interrupted = savedRun({
@@ -48,6 +56,9 @@ describe('run library', () => {
       'Baseline',
       'H800 attempt'
     ])
+    // the list comes from runs.list, asked again whenever the column opens
+    await click(leftColumnToggle())
+    await click(leftColumnToggle())
     expect(twin.invoke).toHaveBeenCalledWith('runs.list', {})
 
     const done = await row('Baseline')
@@ -104,22 +115,29 @@ describe('run library', () => {
     )
   })
 
-  it('opens with L or its button and closes with Escape or ×, but L types in a text field', async () => {
+  it('sits in the left column, which L or its button hides and shows; Escape inside hides it; L types in a text field', async () => {
     await appWith({ runs })
+    // open from the start, without taking focus from the page
+    expect(libraryPanel()).toBeInTheDocument()
+    expect(libraryPanel()).not.toHaveFocus()
+    expect(leftColumnToggle()).toHaveAttribute('aria-expanded', 'true')
+    expect(leftColumnToggle()).toHaveAttribute('aria-controls', 'left-column')
+
+    await press('l', document.body)
     expect(libraryPanel()).not.toBeInTheDocument()
+    expect(screen.queryByRole('complementary', { name: 'Scenarios and saved runs' })).toBeNull()
+    expect(leftColumnToggle()).toHaveAttribute('aria-expanded', 'false')
     await press('l', document.body)
     expect(libraryPanel()).toBeInTheDocument()
-    expect(screen.getByRole('button', { name: 'Run library' })).toHaveAttribute(
-      'aria-expanded',
-      'true'
-    )
-    // focus moves into the panel, for keyboard users
+    expect(leftColumnToggle()).toHaveAttribute('aria-expanded', 'true')
+    // opened by the user, focus moves into the panel, for keyboard users
     expect(libraryPanel()).toHaveFocus()
     await press('Escape')
     expect(libraryPanel()).not.toBeInTheDocument()
 
-    await openLibrary()
-    await click(screen.getByRole('button', { name: 'Close the run library' }))
+    await click(leftColumnToggle())
+    expect(libraryPanel()).toBeInTheDocument()
+    await click(leftColumnToggle())
     expect(libraryPanel()).not.toBeInTheDocument()
 
     await press('L', document.body)
@@ -134,6 +152,13 @@ describe('run library', () => {
     expect(libraryPanel()).toBeInTheDocument()
   })
 
+  it('Escape outside the left column leaves it open', async () => {
+    const twin = await appWith({ runs })
+    await press('Escape', document.body)
+    expect(libraryPanel()).toBeInTheDocument()
+    expect(twin.methods()).not.toContain('replay.close')
+  })
+
   it('refreshes when main says the library changed, and not while closed', async () => {
     const twin = await appWith({ runs: [baseline] })
     await openLibrary()
@@ -141,7 +166,8 @@ describe('run library', () => {
     act(() => twin.addRun(savedRun({ id: 'r9', name: 'Just finished' })))
     expect(await row('Just finished')).toBeInTheDocument()
 
-    await press('Escape')
+    await press('l', document.body)
+    expect(libraryPanel()).not.toBeInTheDocument()
     twin.invoke.mockClear()
     act(() => twin.addRun(savedRun({ id: 'r10', name: 'Later' })))
     expect(twin.methods()).not.toContain('runs.list')
@@ -216,13 +242,20 @@ describe('run library', () => {
     expect(screen.getByTestId('note')).toHaveTextContent('Deleted “Baseline”')
   })
 
-  it('re-runs a saved run live at the chosen speed, and closes the library to show it', async () => {
+  it('re-runs a saved run live at the chosen speed, and gives focus back to the page', async () => {
     const twin = await appWith({ runs })
     await click(screen.getByRole('button', { name: /^speed: 60 simulated/i }))
     await openLibrary()
-    await click(within(await row('Faults at 60 s')).getByRole('button', { name: /^re-run/i }))
+    const rerun = within(await row('Faults at 60 s')).getByRole('button', { name: /^re-run/i })
+    rerun.focus()
+    await click(rerun)
     expect(twin.invoke).toHaveBeenCalledWith('runs.rerun', { id: 'r2', speed: 60 })
-    expect(libraryPanel()).not.toBeInTheDocument()
+    // the hall shows the new run beside the library; Space now pauses it instead of re-running
+    expect(libraryPanel()).toBeInTheDocument()
+    expect(rerun).not.toHaveFocus()
+    await press(' ', document.body)
+    expect(twin.invoke).toHaveBeenLastCalledWith('run.pause', {})
+    await press(' ', document.body)
     expect(twin.status()).toMatchObject({ state: 'running', saved: true })
     expect(twin.savedRuns()[0]!.name).toBe('Faults at 60 s (re-run)')
     expect(screen.getByTestId('run-state')).toHaveTextContent('run running')

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { App } from '../../../src/renderer/src/App'
 import type { HallProps } from '../../../src/renderer/src/scene/Hall'
+import { recordingCharts } from '../chartRecorder'
 import { type FakeLibrary, fakeTwin } from '../fakeTwin'
 
 function StubHall() {
@@ -14,10 +15,11 @@ export async function appWith(
   overrides: Parameters<typeof fakeTwin>[0] = {}
 ) {
   const twin = fakeTwin(overrides, library)
-  render(<App connect={() => twin.api} hall={Hall} />)
+  const charts = recordingCharts()
+  render(<App connect={() => twin.api} hall={Hall} charts={charts.factory} />)
   await screen.findByText('running')
   twin.invoke.mockClear()
-  return twin
+  return Object.assign(twin, { charts })
 }
 
 /** a click as the mouse makes it (detail 1), letting the async replies settle */
@@ -36,12 +38,17 @@ export async function press(
   })
 }
 
-export async function openLibrary() {
-  await click(screen.getByRole('button', { name: 'Run library' }))
-  return screen.findByRole('dialog', { name: 'Run library' })
-}
+/** the switch of the left column (the scenario picker and the run library), in the top bar */
+export const leftColumnToggle = () =>
+  screen.getByRole('button', { name: 'Scenarios and run library' })
 
-export const libraryPanel = () => screen.queryByRole('dialog', { name: 'Run library' })
+export const libraryPanel = () => screen.queryByRole('region', { name: 'Run library' })
+
+/** the run library in the left column, opening the column if it was closed */
+export async function openLibrary() {
+  if (!libraryPanel()) await click(leftColumnToggle())
+  return screen.findByRole('region', { name: 'Run library' })
+}
 
 /** the library's row of a run, once the list has arrived */
 export async function row(name: string) {

@@ -2,7 +2,7 @@ import { act, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { KPI_INDEX, type KpiName, createFrame } from '../../../src/shared/frame'
 import { TelemetryStore } from '../../../src/renderer/src/telemetry/telemetryStore'
-import { KPI_GROUPS, KpiPanel } from '../../../src/renderer/src/ui/KpiPanel'
+import { KPI_DETAILS, KPI_TILES, KpiPanel } from '../../../src/renderer/src/ui/KpiPanel'
 import { formatCount, formatNumber, formatPercent } from '../../../src/renderer/src/ui/kpiFormat'
 
 const counts = { dies: 4, cpus: 2, links: 3 }
@@ -64,6 +64,7 @@ describe('KPI panel', () => {
     render(<KpiPanel telemetry={telemetry} />)
     expect(screen.getByRole('region', { name: 'Key figures' })).toHaveTextContent('sim 123 s')
     expect(figure('outputTokensPerS')).toHaveTextContent('301,235 tok/s')
+    expect(screen.getByTestId('kpi-tile-outputTokensPerS')).toHaveTextContent('Output301,235 tok/s')
     expect(figure('outputTokensPerSPerChip')).toHaveTextContent('1,943 tok/s')
     expect(figure('decodeBatchPerChip')).toHaveTextContent('96.0 seq/chip')
     expect(figure('ttftP50Ms')).toHaveTextContent('412 ms')
@@ -80,8 +81,21 @@ describe('KPI panel', () => {
     expect(figure('decodeQueue')).toHaveTextContent('0 req')
   })
 
-  it('gives every figure a unit', () => {
-    for (const group of KPI_GROUPS) for (const row of group.rows) expect(row.unit).not.toBe('')
+  it('gives every figure a unit, and shows it next to the value', () => {
+    for (const spec of [...KPI_TILES, ...KPI_DETAILS]) expect(spec.unit).not.toBe('')
+    const telemetry = new TelemetryStore(counts)
+    const every = Object.fromEntries(KPI_TILES.map((spec) => [spec.name, 0.5]))
+    telemetry.push(
+      frameWith(0, 1, { ...every, outputTokensPerSPerTflops: 2.5, inputTokensPerS: 1925 })
+    )
+    render(<KpiPanel telemetry={telemetry} />)
+    expect(figure('outputTokensPerSPerTflops')).toHaveTextContent('2.50 tok/s/TFLOPS')
+    expect(figure('inputTokensPerS')).toHaveTextContent('1,925 tok/s')
+    for (const spec of KPI_TILES) {
+      const tile = screen.getByTestId(`kpi-tile-${spec.name}`)
+      expect(tile).toHaveTextContent(spec.label)
+      expect(tile).toHaveTextContent(spec.unit)
+    }
   })
 
   it('shows dashes, without units, before completions and before any frame', () => {
@@ -107,5 +121,47 @@ describe('KPI panel', () => {
     await act(() => vi.advanceTimersByTimeAsync(250))
     expect(figure('ttftP99Ms')).toHaveTextContent('950 ms')
     expect(figure('powerKW')).toHaveTextContent('640 kW')
+  })
+})
+
+describe('KPI tiles against the SLO', () => {
+  const status = (name: KpiName) => screen.getByTestId(`kpi-slo-${name}`)
+
+  it('says in words whether each latency percentile is within, near or over its target', () => {
+    const telemetry = new TelemetryStore(counts)
+    telemetry.push(
+      frameWith(0, 10, { ttftP50Ms: 412, ttftP99Ms: 1203, tpotP50Ms: 38, tpotP99Ms: 51.2 })
+    )
+    render(
+      <KpiPanel telemetry={telemetry} slo={{ ttftMs: 1000, tpotMs: 40, source: 'scenario' }} />
+    )
+    // 412 of 1000: fine; 1203 of 1000: over; 38 of 40: within 80% of it, so near
+    expect(status('ttftP50Ms')).toHaveTextContent('within SLO · target 1,000 ms')
+    expect(status('ttftP50Ms')).toHaveClass('kpi-slo--ok')
+    expect(status('ttftP99Ms')).toHaveTextContent('over SLO · target 1,000 ms')
+    expect(status('ttftP99Ms')).toHaveClass('kpi-slo--breach')
+    expect(status('tpotP50Ms')).toHaveTextContent('near SLO · target 40.0 ms')
+    expect(status('tpotP50Ms')).toHaveClass('kpi-slo--warn')
+    expect(status('tpotP99Ms')).toHaveTextContent('over SLO')
+    expect(status('tpotP99Ms')).not.toHaveTextContent('(default)')
+    // only the latency tiles carry a status
+    expect(screen.queryByTestId('kpi-slo-outputTokensPerS')).not.toBeInTheDocument()
+  })
+
+  it('reads against the schema defaults, and says so, when the run’s SLO is not known', () => {
+    const telemetry = new TelemetryStore(counts)
+    telemetry.push(frameWith(0, 10, { ttftP50Ms: 1900, tpotP99Ms: Number.NaN }))
+    render(<KpiPanel telemetry={telemetry} />)
+    expect(status('ttftP50Ms')).toHaveTextContent('near SLO · target 2,000 ms (default)')
+    // no value in this window: no status, only the target
+    expect(status('tpotP99Ms').textContent).toBe('target 50.0 ms (default)')
+    expect(status('tpotP99Ms')).toHaveClass('kpi-slo--none')
+  })
+
+  it('tells how to begin when there is no run', () => {
+    render(<KpiPanel telemetry={new TelemetryStore(counts)} noRun />)
+    const panel = screen.getByRole('region', { name: 'Key figures' })
+    expect(panel).toHaveTextContent('no run yet')
+    expect(panel).toHaveTextContent('Pick a scenario on the left and press Start')
   })
 })

@@ -5,7 +5,15 @@ import type { RunEvent } from '../../../src/shared/api'
 import { twinStats } from '../../../src/renderer/src/twinStats'
 import type { fakeTwin } from '../fakeTwin'
 import { hallCounts, savedRun } from '../fakeTwin'
-import { appWith, click, libraryPanel, openLibrary, press, row } from '../library/appHarness'
+import {
+  appWith,
+  click,
+  leftColumnToggle,
+  libraryPanel,
+  openLibrary,
+  press,
+  row
+} from '../library/appHarness'
 
 const baseline = savedRun({ id: 'r1', name: 'Baseline', simulatedS: 300, frameCount: 301 })
 const other = savedRun({ id: 'r2', name: 'Other' })
@@ -36,11 +44,14 @@ afterEach(() => {
 })
 
 describe('replay', () => {
-  it('opens from the library in place of the run toolbar, and says it is a replay', async () => {
+  it('opens from the library in place of the run controls, and says it is a replay', async () => {
     const twin = await replaying()
     expect(twin.replay()).toMatchObject({ state: 'paused', runId: 'r1' })
-    expect(libraryPanel()).not.toBeInTheDocument()
+    // the library stays in its column, the replayed run marked
+    expect(libraryPanel()).toBeInTheDocument()
+    expect(within(await row('Baseline')).getByText('Replaying')).toBeInTheDocument()
     expect(replayBar()).toBeInTheDocument()
+    expect(screen.getByRole('region', { name: 'Timeline' })).toContainElement(replayBar())
     expect(screen.queryByRole('group', { name: 'Run controls' })).not.toBeInTheDocument()
     expect(screen.getByTestId('replay-label')).toHaveTextContent('Replay of “Baseline” (paused)')
     expect(within(replayBar()!).getByText('Baseline')).toBeInTheDocument()
@@ -51,8 +62,8 @@ describe('replay', () => {
     // the hall and the KPIs show the replay's frame
     expect(kpiNote()).toHaveTextContent('sim 0 s')
     expect(twinStats()).toMatchObject({ replayState: 'paused', replayPositionS: 0 })
-    // the library still reaches from the replay bar
-    expect(within(replayBar()!).getByRole('button', { name: 'Run library' })).toBeInTheDocument()
+    // the column's switch still reaches the library
+    expect(leftColumnToggle()).toHaveAttribute('aria-expanded', 'true')
   })
 
   it('plays and pauses with its button and with Space, and changes speed', async () => {
@@ -139,10 +150,14 @@ describe('replay', () => {
     expect(twin.methods()).not.toContain('replay.seek')
   })
 
-  it('Escape closes the library first, then goes back to live', async () => {
+  it('Escape closes the left column first when focus is in it, then goes back to live', async () => {
     const twin = await replaying()
+    // replaying from the library gave focus back to the page: Escape would end the replay
+    expect(libraryPanel()).not.toContainElement(document.activeElement as HTMLElement)
     await press('l', document.body)
-    expect(libraryPanel()).toBeInTheDocument()
+    expect(libraryPanel()).not.toBeInTheDocument()
+    await press('l', document.body)
+    expect(libraryPanel()).toHaveFocus()
     // the replayed run is marked in the list
     expect(within(await row('Baseline')).getByText('Replaying')).toBeInTheDocument()
     await press('Escape')

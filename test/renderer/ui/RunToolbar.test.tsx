@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createFrame } from '../../../src/shared/frame'
 import { App } from '../../../src/renderer/src/App'
 import type { HallProps } from '../../../src/renderer/src/scene/Hall'
+import { recordingCharts } from '../chartRecorder'
 import { fakeTwin, hallCounts } from '../fakeTwin'
 
 function StubHall() {
@@ -19,8 +20,10 @@ const start = () => button(/^(re)?start /i)
 /** renders the app and waits for the default run to be under way */
 async function liveApp() {
   const twin = fakeTwin()
-  render(<App connect={() => twin.api} hall={Hall} />)
+  render(<App connect={() => twin.api} hall={Hall} charts={recordingCharts().factory} />)
   await screen.findByText('running')
+  // the live run's SLO (for the latency tiles) is asked for once it runs: let that settle too
+  await waitFor(() => expect(twin.methods()).toContain('scenarios.get'))
   twin.invoke.mockClear()
   return twin
 }
@@ -88,9 +91,12 @@ describe('run controls', () => {
     await click(screen.getByRole('button', { name: /60 simulated seconds/ }))
     expect(twin.invoke).toHaveBeenLastCalledWith('run.setSpeed', { speed: 60 })
 
+    twin.invoke.mockClear()
     await click(start())
-    expect(twin.invoke).toHaveBeenLastCalledWith('run.start', { scenario: 'faults', speed: 60 })
+    expect(twin.invoke.mock.calls[0]).toEqual(['run.start', { scenario: 'faults', speed: 60 }])
     expect(twin.status().scenarioId).toBe('faults')
+    // then the new run's SLO, for the latency tiles
+    expect(twin.invoke).toHaveBeenLastCalledWith('scenarios.get', { id: 'faults' })
 
     await click(screen.getByRole('button', { name: /as fast as possible/ }))
     expect(twin.invoke).toHaveBeenLastCalledWith('run.setSpeed', { speed: 'max' })

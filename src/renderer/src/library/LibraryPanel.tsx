@@ -12,20 +12,23 @@ export interface LibraryPanelProps {
   replayingId: string | null
   onReplay(run: RunRecord): void
   onRerun(run: RunRecord): void
-  onClose(): void
+  /** whether focus moves in on mount (the user opened it), and back where it was on unmount */
+  autoFocus?: boolean
 }
 
 /**
- * The saved runs, newest first, over the right of the hall (the hall stays in view and live).
- * Focus moves into the panel when it opens and back where it was when it closes, so keyboard
- * users land in the list and return to where they were.
+ * The saved runs, newest first, in the left column under the scenario picker. Opened by the
+ * user (L or the column's button), focus moves into the panel and back where it was when it
+ * closes, so keyboard users land in the list and return to where they were.
  */
 export function LibraryPanel(props: LibraryPanelProps) {
-  const { api, perform, systems, replayingId, onReplay, onRerun, onClose } = props
+  const { api, perform, systems, replayingId, onReplay, onRerun, autoFocus = false } = props
   const library = useRunLibrary(api, perform)
   const panelRef = useRef<HTMLElement>(null)
+  const autoFocusRef = useRef(autoFocus)
 
   useEffect(() => {
+    if (!autoFocusRef.current) return
     const before = document.activeElement
     panelRef.current?.focus()
     return () => {
@@ -39,15 +42,8 @@ export function LibraryPanel(props: LibraryPanelProps) {
   const { runs, error } = library
 
   return (
-    <section
-      ref={panelRef}
-      className="panel library"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby="library-title"
-      tabIndex={-1}
-    >
-      <header className="library__header">
+    <section ref={panelRef} className="panel library" aria-labelledby="library-title" tabIndex={-1}>
+      <div className="library__header">
         <h2 className="library__title">
           <span id="library-title">Run library</span>
           {runs && runs.length > 0 && (
@@ -64,16 +60,7 @@ export function LibraryPanel(props: LibraryPanelProps) {
         >
           Import…
         </button>
-        <button
-          type="button"
-          className="notice__dismiss"
-          aria-label="Close the run library"
-          aria-keyshortcuts="Escape"
-          onClick={onClose}
-        >
-          ×
-        </button>
-      </header>
+      </div>
       {error !== null ? (
         <p className="library__empty" role="alert">
           The saved runs could not be read: {error}

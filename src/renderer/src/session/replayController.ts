@@ -1,5 +1,5 @@
 import { type TwinApi, type TwinArgs, type Unsubscribe, call } from '../../../shared/api'
-import type { ReplayStatus } from '../../../shared/library'
+import { CLOSED_REPLAY, type ReplayStatus } from '../../../shared/library'
 import type { TelemetryStore } from '../telemetry/telemetryStore'
 import { twinStats } from '../twinStats'
 import { SeekThrottle } from './seekThrottle'
@@ -9,17 +9,6 @@ export const REPLAY_SPEED_OPTIONS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64] as const
 
 /** how far the arrow keys move a replay, simulated seconds */
 export const NUDGE_S = 10
-
-export const CLOSED_REPLAY: ReplayStatus = {
-  state: 'closed',
-  runId: null,
-  name: null,
-  system: null,
-  endS: 0,
-  sampleIntervalS: 1,
-  positionS: 0,
-  speed: 1
-}
 
 type ReplayCommand =
   | 'replay.open'

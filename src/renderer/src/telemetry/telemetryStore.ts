@@ -5,6 +5,7 @@ import {
   FrameFormatError,
   decodeFrame
 } from '../../../shared/frame'
+import { KpiHistory } from './kpiHistory'
 
 /**
  * Holds the newest telemetry frame outside React: frames arrive several times a second (far
@@ -33,11 +34,18 @@ export class TelemetryStore {
   version = 0
   /** whether frames come from a replay rather than the live run */
   replaying = false
+  /** the live run's KPIs over time (replay frames never enter it), for the streaming charts */
+  readonly history: KpiHistory
   /** the live run's newest frame, put back when the replay closes */
   private liveFrame: FrameView | null = null
   private readonly listeners = new Set<() => void>()
 
-  constructor(private readonly counts: EntityCounts) {}
+  constructor(
+    private readonly counts: EntityCounts,
+    historyCapacity?: number
+  ) {
+    this.history = new KpiHistory(historyCapacity)
+  }
 
   push(buffer: ArrayBuffer): void {
     let frame: FrameView
@@ -53,7 +61,10 @@ export class TelemetryStore {
       this.lastRejection = error.message
       return
     }
-    if (!this.replaying) this.runLatest = frame
+    if (!this.replaying) {
+      this.runLatest = frame
+      this.history.push(frame)
+    }
     this.framesReceived++
     this.show(frame)
   }
@@ -64,6 +75,7 @@ export class TelemetryStore {
    */
   beginRun(): void {
     this.runLatest = null
+    this.history.clear()
     this.replaying = false
     this.liveFrame = null
   }

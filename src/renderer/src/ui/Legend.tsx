@@ -1,32 +1,86 @@
-import { FAILED_COLOR, NO_DATA_COLOR, utilizationGradientCss } from '../scene/colorMap'
+import './legend.css'
+import { DIE_ROLE_NAMES } from '../../../shared/frame'
+import { FAILED_COLOR, NO_DATA_COLOR, ROLE_COLORS, utilizationGradientCss } from '../scene/colorMap'
 import { PALETTE } from '../scene/palette'
+import { DIE_METRIC_SPECS, type DieMetricSpec } from '../view/dieMetrics'
+import { ViewState, useView } from '../view/viewState'
+
+const TICKS = 5
+// Until the layout passes its view the legend keys the default metric (compute); a fixed
+// object, so the hook is called the same way on every render.
+const UNSHARED_VIEW = new ViewState()
+
+/** Evenly spaced tick labels from the metric's min to its max, in its unit. */
+export function legendTicks(spec: Pick<DieMetricSpec, 'min' | 'max'>, count = TICKS): string[] {
+  const step = (spec.max - spec.min) / (count - 1)
+  const digits = step >= 10 || Number.isInteger(step) ? 0 : 1
+  return Array.from({ length: count }, (_, i) => (spec.min + i * step).toFixed(digits))
+}
+
+const ROLE_WORDS = {
+  prefill: 'prefill',
+  decode: 'decode',
+  cache: 'cache',
+  idle: 'idle (not serving)',
+  failed: 'failed'
+} as const
 
 function Swatch({ color, label }: { color: string; label: string }) {
   return (
-    <li className="legend__key">
-      <span className="legend__swatch" style={{ backgroundColor: color }} />
+    <li className="color-legend__key">
+      <span className="color-legend__swatch" style={{ backgroundColor: color }} />
       {label}
     </li>
   )
 }
 
-/** The colour keys of the hall, drawn from the same tables the scene paints with. */
-export function Legend() {
+function Scale({ ticks, testId }: { ticks: string[]; testId: string }) {
   return (
-    <aside className="legend" aria-label="Colour legend">
-      <div className="legend__title">Utilization (%)</div>
-      <div className="legend__bar" style={{ backgroundImage: utilizationGradientCss() }} />
-      <div className="legend__ticks">
-        <span>0</span>
-        <span>25</span>
-        <span>50</span>
-        <span>75</span>
-        <span>100</span>
+    <>
+      <div
+        className="color-legend__bar"
+        style={{ backgroundImage: utilizationGradientCss() }}
+        aria-hidden="true"
+      />
+      <div className="color-legend__ticks" data-testid={testId}>
+        {ticks.map((tick, i) => (
+          <span key={i}>{tick}</span>
+        ))}
       </div>
-      <div className="legend__caption">
-        dies: compute (cube) · CPUs: load · links: busiest direction
+    </>
+  )
+}
+
+/**
+ * The colour keys of the hall, for the metric the dies are coloured by: its scale in its unit
+ * (the same range the scene maps onto the colours) or the role colours, then the keys that
+ * hold whatever the metric: failed, no data, links and CPUs, rack kinds.
+ */
+export function Legend({ view }: { view?: ViewState }) {
+  const metric = useView(view ?? UNSHARED_VIEW, 'metric')
+  const spec = DIE_METRIC_SPECS[metric]
+  const scaled = spec.kind === 'scale'
+  return (
+    <aside className="legend color-legend" aria-label="Colour legend" data-testid="legend">
+      <div className="color-legend__title" data-testid="legend-title">
+        Dies: {spec.label}
+        {scaled && <span className="color-legend__unit"> ({spec.unit})</span>}
       </div>
-      <ul className="legend__keys">
+      {scaled ? (
+        <Scale ticks={legendTicks(spec)} testId="legend-ticks" />
+      ) : (
+        <ul className="color-legend__keys color-legend__keys--roles" data-testid="legend-roles">
+          {DIE_ROLE_NAMES.filter((r) => r !== 'idle' && r !== 'failed').map((role) => (
+            <Swatch key={role} color={ROLE_COLORS[role]} label={ROLE_WORDS[role]} />
+          ))}
+        </ul>
+      )}
+      <div className="color-legend__subtitle">
+        CPUs and links: utilization <span className="color-legend__unit">(%)</span>
+      </div>
+      <Scale ticks={['0', '50', '100']} testId="legend-link-ticks" />
+      <div className="color-legend__caption">links: busiest direction</div>
+      <ul className="color-legend__keys">
         <Swatch color={FAILED_COLOR} label="failed die" />
         <Swatch color={NO_DATA_COLOR} label="idle die (not serving) or no data yet" />
         <Swatch color={PALETTE.computeRack} label="compute rack (4 nodes)" />

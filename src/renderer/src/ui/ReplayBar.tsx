@@ -1,7 +1,9 @@
-import { type ReactNode, useState } from 'react'
+import { useState } from 'react'
+import type { RunEvent, RunOverview } from '../../../shared/api'
 import type { ReplayStatus } from '../../../shared/library'
 import { NUDGE_S, REPLAY_SPEED_OPTIONS } from '../session/replayController'
 import type { ReplayCommands } from '../session/useTwinSession'
+import { TimelineTrack } from '../timeline/TimelineTrack'
 import { formatSimSeconds } from './kpiFormat'
 import { releaseMouseFocus, releasePointerFocus } from './releaseMouseFocus'
 import { useShortcuts } from './useShortcuts'
@@ -10,17 +12,20 @@ import { useSpaceToggle } from './useSpaceToggle'
 export interface ReplayBarProps {
   replay: ReplayStatus
   commands: ReplayCommands
-  /** shown at the end of the row (the library button) */
-  children?: ReactNode
+  /** the whole run's events, as markers that seek */
+  events?: readonly RunEvent[]
+  /** the run at a glance, drawn behind the track; null until it arrives */
+  overview?: RunOverview | null
 }
 
 const speedLabel = (speed: number): string => `${speed}×`
 
 /**
- * In place of the run toolbar while a saved run is replayed: play or pause, speed, a scrub
- * slider, and the way back to the live run. Space plays or pauses, ← and → move 10 s.
+ * The timeline while a saved run is replayed: play or pause, speed, a scrub slider over the
+ * run's overview with its events as markers, and the way back to the live run. Space plays or
+ * pauses, ← and → move 10 s.
  */
-export function ReplayBar({ replay, commands, children }: ReplayBarProps) {
+export function ReplayBar({ replay, commands, events = [], overview = null }: ReplayBarProps) {
   // Where the hand is while a seek is on its way: the slider follows the hand, the time text
   // follows the frames (replay.positionS) as they arrive.
   const [scrubS, setScrubS] = useState<number | null>(null)
@@ -45,7 +50,7 @@ export function ReplayBar({ replay, commands, children }: ReplayBarProps) {
     : [...REPLAY_SPEED_OPTIONS, replay.speed].sort((a, b) => a - b)
 
   return (
-    <div className="run-toolbar replay-bar" role="group" aria-label="Replay controls">
+    <div className="timeline__row replay-bar" role="group" aria-label="Replay controls">
       <span className="replay-badge">Replay</span>
       <span className="replay-bar__name" title={replay.name ?? undefined}>
         {replay.name}
@@ -54,6 +59,7 @@ export function ReplayBar({ replay, commands, children }: ReplayBarProps) {
         type="button"
         className="run-button replay-bar__play"
         aria-label={playing ? 'Pause the replay' : 'Play the replay'}
+        aria-keyshortcuts="Space"
         onClick={(event) => {
           releaseMouseFocus(event)
           commands.toggle()
@@ -61,10 +67,10 @@ export function ReplayBar({ replay, commands, children }: ReplayBarProps) {
       >
         <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
       </button>
-      <label className="run-toolbar__field">
-        <span className="run-toolbar__label">Speed</span>
+      <label className="timeline__field">
+        <span className="timeline__label">Speed</span>
         <select
-          className="run-toolbar__select"
+          className="timeline__select"
           aria-label="Replay speed"
           value={String(replay.speed)}
           onChange={(event) => commands.setSpeed(Number(event.target.value))}
@@ -76,18 +82,21 @@ export function ReplayBar({ replay, commands, children }: ReplayBarProps) {
           ))}
         </select>
       </label>
-      <input
-        type="range"
-        className="replay-bar__slider"
-        aria-label="Replay position"
-        min={0}
-        max={endS}
-        step={replay.sampleIntervalS > 0 ? replay.sampleIntervalS : 'any'}
-        value={sliderS}
-        aria-valuetext={`${formatSimSeconds(sliderS)} s of ${formatSimSeconds(endS)} s`}
-        onChange={(event) => scrub(Number(event.target.value))}
-        onPointerUp={releasePointerFocus}
-      />
+      <TimelineTrack events={events} endS={endS} overview={overview} onSeek={scrub}>
+        <input
+          type="range"
+          className="replay-bar__slider"
+          aria-label="Replay position"
+          aria-keyshortcuts="ArrowLeft ArrowRight"
+          min={0}
+          max={endS}
+          step={replay.sampleIntervalS > 0 ? replay.sampleIntervalS : 'any'}
+          value={sliderS}
+          aria-valuetext={`${formatSimSeconds(sliderS)} s of ${formatSimSeconds(endS)} s`}
+          onChange={(event) => scrub(Number(event.target.value))}
+          onPointerUp={releasePointerFocus}
+        />
+      </TimelineTrack>
       <span className="run-progress" data-testid="replay-time">
         sim {formatSimSeconds(replay.positionS)} s / {formatSimSeconds(endS)} s
       </span>
@@ -103,7 +112,6 @@ export function ReplayBar({ replay, commands, children }: ReplayBarProps) {
       >
         Back to live
       </button>
-      {children}
     </div>
   )
 }

@@ -1,9 +1,10 @@
-import { type ReactNode, useEffect, useRef } from 'react'
-import type { RunStatus, ScenarioPreset } from '../../../shared/api'
+import { useEffect, useRef } from 'react'
+import type { RunStatus } from '../../../shared/api'
 import { type RunSpeed, isLive } from '../session/runController'
 import type { RunCommands } from '../session/useTwinSession'
 import type { TelemetryStore } from '../telemetry/telemetryStore'
 import { useSampled } from '../telemetry/useSampled'
+import { TimelineTrack } from '../timeline/TimelineTrack'
 import { formatSimSeconds } from './kpiFormat'
 import { releaseMouseFocus } from './releaseMouseFocus'
 import { useSpaceToggle } from './useSpaceToggle'
@@ -17,66 +18,46 @@ export const SPEEDS: { speed: RunSpeed; label: string }[] = [
 ]
 
 export interface RunToolbarProps {
-  scenarios: ScenarioPreset[]
-  selected: string | null
-  onSelect(id: string): void
   speed: RunSpeed
   onSpeedChange(speed: RunSpeed): void
   run: RunStatus | null
   telemetry: TelemetryStore | null
   commands: RunCommands
-  /** shown at the end of the row (the library button) */
-  children?: ReactNode
 }
 
-function RunProgress({
-  run,
-  telemetry
-}: {
-  run: RunStatus | null
-  telemetry: TelemetryStore | null
-}) {
+/** The live run's progress over its planned duration, with its events along the track. */
+function RunProgress({ run, telemetry }: Pick<RunToolbarProps, 'run' | 'telemetry'>) {
   // the run's own newest frame, four times a second; the status only until it has sent one
   const frame = useSampled(() => telemetry?.runLatest ?? null)
   if (!run || run.runId === null) {
     return (
-      <span className="run-progress" data-testid="run-progress">
-        no run
-      </span>
+      <p className="timeline__empty" data-testid="run-progress">
+        No run yet. Pick a scenario on the left and press Start.
+      </p>
     )
   }
   const simTimeS = Math.min(frame?.simTimeS ?? run.simTimeS, run.durationS)
   return (
-    <span className="run-progress" data-testid="run-progress">
-      <span className="run-progress__text">
+    <>
+      <TimelineTrack events={run.events} endS={run.durationS}>
+        <progress
+          className="run-progress__bar"
+          max={Math.max(run.durationS, 1e-9)}
+          value={simTimeS}
+          aria-label="Simulated time"
+        />
+      </TimelineTrack>
+      <span className="run-progress" data-testid="run-progress">
         sim {formatSimSeconds(simTimeS)} s / {formatSimSeconds(run.durationS)} s
       </span>
-      <progress
-        className="run-progress__bar"
-        max={Math.max(run.durationS, 1e-9)}
-        value={simTimeS}
-        aria-label="Simulated time"
-      />
-    </span>
+    </>
   )
 }
 
-/** Start, pause, resume and stop the run; choose its scenario and speed. */
-export function RunToolbar(props: RunToolbarProps) {
-  const {
-    scenarios,
-    selected,
-    onSelect,
-    speed,
-    onSpeedChange,
-    run,
-    telemetry,
-    commands,
-    children
-  } = props
+/** The timeline of the live run: pause, resume and stop it, its speed, its progress. */
+export function RunToolbar({ speed, onSpeedChange, run, telemetry, commands }: RunToolbarProps) {
   const state = run?.state ?? 'idle'
   const live = isLive(run)
-  const preset = scenarios.find((s) => s.id === selected) ?? null
 
   // Pause and Resume disable each other; a keyboard user's focus moves to the one now enabled.
   const pauseRef = useRef<HTMLButtonElement>(null)
@@ -93,48 +74,20 @@ export function RunToolbar(props: RunToolbarProps) {
     else if (state === 'paused') commands.resume()
   })
 
-  const startVerb = live ? 'Restart' : 'Start'
   const changeSpeed = (next: RunSpeed): void => {
     onSpeedChange(next)
     if (live) commands.setSpeed(next)
   }
 
   return (
-    <div className="run-toolbar" role="group" aria-label="Run controls">
-      <label className="run-toolbar__field">
-        <span className="run-toolbar__label">Scenario</span>
-        <select
-          className="run-toolbar__select"
-          aria-label="Scenario"
-          title={preset?.description}
-          value={selected ?? ''}
-          disabled={scenarios.length === 0}
-          onChange={(event) => onSelect(event.target.value)}
-        >
-          {scenarios.map((s) => (
-            <option key={s.id} value={s.id} title={s.description}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button
-        type="button"
-        className="run-button run-button--start"
-        aria-label={`${startVerb} ${preset?.name ?? 'the selected scenario'}`}
-        disabled={!preset}
-        onClick={(event) => {
-          releaseMouseFocus(event)
-          if (preset) commands.start(preset.id, speed)
-        }}
-      >
-        <span aria-hidden="true">{live ? '↻' : '▶'}</span> {startVerb}
-      </button>
+    <div className="timeline__row" role="group" aria-label="Run controls">
+      <span className="live-badge">Live</span>
       <button
         ref={pauseRef}
         type="button"
         className="run-button"
         aria-label="Pause the run"
+        aria-keyshortcuts="Space"
         disabled={state !== 'running'}
         onClick={(event) => {
           releaseMouseFocus(event)
@@ -149,6 +102,7 @@ export function RunToolbar(props: RunToolbarProps) {
         type="button"
         className="run-button"
         aria-label="Resume the run"
+        aria-keyshortcuts="Space"
         disabled={state !== 'paused'}
         onClick={(event) => {
           releaseMouseFocus(event)
@@ -170,8 +124,8 @@ export function RunToolbar(props: RunToolbarProps) {
       >
         <span aria-hidden="true">■</span> Stop
       </button>
-      <div className="run-toolbar__speeds" role="group" aria-label="Speed">
-        <span className="run-toolbar__label" aria-hidden="true">
+      <div className="timeline__speeds" role="group" aria-label="Speed">
+        <span className="timeline__label" aria-hidden="true">
           Speed
         </span>
         {SPEEDS.map((option) => (
@@ -195,7 +149,6 @@ export function RunToolbar(props: RunToolbarProps) {
         ))}
       </div>
       <RunProgress run={run} telemetry={telemetry} />
-      {children}
     </div>
   )
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { type ShortcutId, shortcutHandlers } from './shortcuts'
 
 /** handles a key; returning false declines it (nothing to do), leaving the key to others */
 export type ShortcutHandler = (event: KeyboardEvent) => boolean | void
@@ -49,4 +50,9 @@ export function useShortcuts(shortcuts: Record<string, ShortcutHandler | undefin
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
   }, [])
+}
+
+/** useShortcuts for the app's named shortcuts (ui/shortcuts.ts): the keys come from the list. */
+export function useNamedShortcuts(handlers: Partial<Record<ShortcutId, ShortcutHandler>>): void {
+  useShortcuts(shortcutHandlers(handlers))
 }
