@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './command'
 import { calibrateCommand } from './commands/calibrate'
+import { compareCommand } from './commands/compare'
 import { estimateCommand } from './commands/estimate'
 import { runsCommand } from './commands/runs'
 import { serveCommand } from './commands/serve'
@@ -12,6 +13,7 @@ export const commands: Command[] = [
   estimateCommand,
   calibrateCommand,
   simulateCommand,
+  compareCommand,
   runsCommand,
   serveCommand
 ]

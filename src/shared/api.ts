@@ -8,6 +8,15 @@ import type { TwinErrorData } from './errors'
 import { TwinError } from './errors'
 import type { requestSchemas } from './requests'
 import type { SystemId } from './systems'
+import type { ScenarioValidation } from './scenario'
+import type { ComparisonPreset, ComparisonStatus } from './comparison'
+import type { KpiComparison } from '../engine/serving/kpiCompare'
+import type { KpiProvenance, ValidationRow } from '../engine/perf/calibration'
+
+export type { ScenarioIssue, ScenarioValidation } from './scenario'
+export type { ComparisonPreset, ComparisonStatus } from './comparison'
+export type { KpiComparison, KpiComparisonRow } from '../engine/serving/kpiCompare'
+export type { KpiProvenance, ValidationRow }
 
 /**
  * The one contract between the UI and the twin. Every transport (Electron IPC in the app,
@@ -101,6 +110,22 @@ export interface TwinResults {
   'replay.setSpeed': ReplayStatus
   'replay.close': ReplayStatus
   'replay.status': ReplayStatus
+  'scenarios.validate': ScenarioValidation
+  /** the file written; null when the user cancelled the dialog */
+  'scenarios.save': { path: string | null }
+  'comparisons.list': ComparisonPreset[]
+  'comparisons.run': ComparisonStatus
+  'comparisons.cancel': ComparisonStatus
+  'comparisons.status': ComparisonStatus
+  'runs.compare': KpiComparison
+  'validation.get': ValidationReport
+}
+
+/** validation.get: the reference's published figures beside the twin's (engine/perf/calibration.ts). */
+export interface ValidationReport {
+  tolerancePct: number
+  rows: ValidationRow[]
+  notModelled: { id: string; label: string; reason: string; source: string }[]
 }
 
 /** A saved run with what it was made of. */
@@ -118,6 +143,23 @@ export type TwinEvent =
   | { type: 'replay.status'; status: ReplayStatus }
   /** runs were added, renamed, deleted or finished: lists should refresh */
   | { type: 'library.changed' }
+  /** a comparison run advanced: which member, how many done, the saved run ids */
+  | { type: 'comparison.status'; status: ComparisonStatus }
+  /** the desktop app's menu, command line or OS asks the view to do something */
+  | { type: 'app.command'; command: AppCommand }
+
+/**
+ * What the desktop shell asks of the view. Main has already done its part (a replay named
+ * here is open); the renderer shows the result.
+ */
+export type AppCommand =
+  | { kind: 'open-library' }
+  | { kind: 'toggle-theme' }
+  | { kind: 'show-shortcuts' }
+  /** export the run in view (live or replayed) */
+  | { kind: 'export-run' }
+  /** main opened the replay of this run: show it */
+  | { kind: 'replay-run'; runId: string }
 
 export type Unsubscribe = () => void
 

@@ -58,7 +58,37 @@ export const requestSchemas = {
   'replay.seek': z.object({ timeS: z.number().min(0) }).strict(),
   'replay.setSpeed': z.object({ speed: z.number().min(0.25).max(64) }).strict(),
   'replay.close': noArgs,
-  'replay.status': noArgs
+  'replay.status': noArgs,
+  /** the scenario editor: every issue at its field (never an error for a bad scenario) */
+  'scenarios.validate': z.object({ scenario: z.unknown() }).strict(),
+  /** writes a valid scenario as JSON; without a path, the desktop app asks with a save dialog */
+  'scenarios.save': z
+    .object({ scenario: z.record(z.string(), z.unknown()), path: filePath.optional() })
+    .strict(),
+  'comparisons.list': noArgs,
+  /** runs each member one after another, each saved in the run library */
+  'comparisons.run': z
+    .object({
+      id: z.string().min(1).max(100),
+      speed: speedSchema.default('max'),
+      /** simulated seconds of each member (default: the comparison's) */
+      durationS: z.number().positive().max(86_400).optional()
+    })
+    .strict(),
+  'comparisons.cancel': noArgs,
+  'comparisons.status': noArgs,
+  /** the KPI table of two or three saved runs; deltas against the first */
+  'runs.compare': z
+    .object({
+      ids: z
+        .array(runId)
+        .min(2)
+        .max(3)
+        .refine((ids) => new Set(ids).size === ids.length, 'must not name a run twice')
+    })
+    .strict(),
+  /** the published figures of the reference beside the twin's own */
+  'validation.get': noArgs
 } as const
 
 type TwinMethod = keyof typeof requestSchemas

@@ -155,3 +155,90 @@ export function parseScenario(value: unknown, source = 'scenario'): Scenario {
       : `${field ?? 'scenario'}: ${issue.message}`
   throw new ScenarioError(`${source}: ${message}`, field)
 }
+
+/** One thing wrong with a scenario, at its field (dotted path, e.g. `workload.arrival.ratePerS`). */
+export interface ScenarioIssue {
+  path: string
+  message: string
+}
+
+/** What the scenario editor's validation returns: the parsed scenario, or every issue found. */
+export type ScenarioValidation =
+  { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] }
+
+const quoted = (values: readonly unknown[]): string =>
+  values.map((v) => `'${String(v)}'`).join(', ')
+
+/**
+ * Every schema issue of a scenario, each at its field in plain words (zod's own messages name
+ * types and operators). Unknown fields are reported at the field itself.
+ */
+export function scenarioSchemaIssues(value: unknown): ScenarioIssue[] {
+  const parsed = scenarioSchema.safeParse(value)
+  if (parsed.success) return []
+  return parsed.error.issues.flatMap((issue): ScenarioIssue[] => {
+    const at = (path: readonly PropertyKey[]): string => path.map(String).join('.')
+    const path = at(issue.path)
+    switch (issue.code) {
+      case 'unrecognized_keys':
+        return issue.keys.map((key) => ({
+          path: at([...issue.path, key]),
+          message: `'${key}' is not a scenario field (check its spelling)`
+        }))
+      case 'too_small': {
+        const min = Number(issue.minimum)
+        const message =
+          issue.origin === 'string'
+            ? 'must not be empty'
+            : issue.origin === 'array'
+              ? `needs at least ${min} entries`
+              : issue.inclusive
+                ? `must be at least ${min}`
+                : `must be greater than ${min}`
+        return [{ path, message }]
+      }
+      case 'too_big': {
+        const max = Number(issue.maximum)
+        const message =
+          issue.origin === 'string'
+            ? `must be at most ${max} characters`
+            : issue.inclusive
+              ? `must be at most ${max}`
+              : `must be less than ${max}`
+        return [{ path, message }]
+      }
+      case 'invalid_type': {
+        // zod leaves the input out of its issues; its message ends with what it received
+        const missing = /received undefined$/.test(issue.message)
+        const expected =
+          issue.expected === 'int'
+            ? 'a whole number'
+            : issue.expected === 'number'
+              ? 'a number'
+              : issue.expected === 'string'
+                ? 'text'
+                : issue.expected === 'boolean'
+                  ? 'true or false'
+                  : issue.expected === 'array'
+                    ? 'a list'
+                    : issue.expected === 'object'
+                      ? 'a group of fields'
+                      : issue.expected
+        return [{ path, message: missing ? `is required (${expected})` : `must be ${expected}` }]
+      }
+      case 'invalid_value':
+        return [{ path, message: `must be one of ${quoted(issue.values)}` }]
+      case 'invalid_union': {
+        const options = (issue as { options?: unknown[] }).options
+        return [
+          {
+            path,
+            message: options ? `must be one of ${quoted(options)}` : 'is not a valid choice here'
+          }
+        ]
+      }
+      default:
+        return [{ path, message: issue.message }]
+    }
+  })
+}

@@ -247,6 +247,8 @@ export function fakeTwin(overrides: Overrides = {}, library: FakeLibrary = {}) {
     })
   }
 
+  const notYet = (method: string) => refuse('unavailable', `${method} is not in the fake twin`)
+
   const host: Record<TwinMethod, Handler> = {
     'app.info': () => ok({ name: 'Supernode Twin', version: '0.0.0', versions: {} }),
     'systems.list': () => ok(systems),
@@ -297,6 +299,15 @@ export function fakeTwin(overrides: Overrides = {}, library: FakeLibrary = {}) {
       )
       return ok({ timesS: series.timesS, kpis })
     },
+    // issue 7's editor, comparison and validation calls: no renderer view uses them yet
+    'scenarios.validate': () => notYet('scenarios.validate'),
+    'scenarios.save': () => notYet('scenarios.save'),
+    'comparisons.list': () => notYet('comparisons.list'),
+    'comparisons.run': () => notYet('comparisons.run'),
+    'comparisons.cancel': () => notYet('comparisons.cancel'),
+    'comparisons.status': () => notYet('comparisons.status'),
+    'runs.compare': () => notYet('runs.compare'),
+    'validation.get': () => notYet('validation.get'),
     'runs.rename': ({ id, name }: { id: string; name: string }) => {
       const run = find(id)
       if (!run) return missing(id)

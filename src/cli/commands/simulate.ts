@@ -99,7 +99,7 @@ const FRAMES_PER_SLICE = 32
  * Simulates while the run library records every frame. Ctrl+C (io.interrupted) ends the run
  * as 'stopped' with what it has; a write failure ends it as 'failed' and returns why.
  */
-async function simulateSaved(
+export async function simulateSaved(
   simulation: ReturnType<typeof createSimulation>,
   scenario: Scenario,
   values: Record<string, string | boolean | undefined>,

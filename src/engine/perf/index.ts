@@ -4,7 +4,9 @@ export {
   calibrate,
   CALIBRATION_POINTS,
   CALIBRATION_TOLERANCE_PCT,
-  POINTS_NOT_MODELLED_HERE
+  POINTS_NOT_MODELLED_HERE,
+  validationRows
 } from './calibration'
+export type { KpiProvenance, ValidationRow } from './calibration'
 export type * from './types'
 export type { OperatorCost } from './cost'

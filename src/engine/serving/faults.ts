@@ -34,7 +34,7 @@ export class FaultController {
   ) {
     this.linkFactor = new Float32Array(topology?.links.length ?? 0).fill(1)
     this.npuSpeed = new Float32Array(topology?.npus.length ?? 0).fill(1)
-    faults.forEach((fault, index) => this.validate(fault, index))
+    faults.forEach((fault, index) => checkFault(fault, index, topology))
     this.schedule = faults
       .flatMap((fault, index) => {
         const entries = [{ atS: fault.atS, fault, index, revert: false }]
@@ -56,54 +56,6 @@ export class FaultController {
       else this.apply(fault, now)
     }
     this.updateConditions()
-  }
-
-  private validate(fault: Fault, index: number): void {
-    const t = this.topology
-    const at = `faults.${index}`
-    if (!t)
-      throw new ScenarioError(
-        `${at}: faults need a system with a part-level topology (cloudmatrix384)`,
-        at
-      )
-    const known = (list: { id: string }[], id: string, field: string): void => {
-      if (!list.some((e) => e.id === id))
-        throw new ScenarioError(
-          `${at}.${field}: no ${field} '${id}' in ${t.name}`,
-          `${at}.${field}`
-        )
-    }
-    if (fault.untilS !== undefined && fault.untilS <= fault.atS) {
-      throw new ScenarioError(`${at}.untilS: must be later than atS`, `${at}.untilS`)
-    }
-    switch (fault.kind) {
-      case 'die-failure':
-        known(t.dies, fault.die, 'die')
-        break
-      case 'npu-failure':
-      case 'slow-chip':
-        known(t.npus, fault.npu, 'npu')
-        break
-      case 'link-degradation':
-        known(t.links, fault.link, 'link')
-        break
-      case 'subplane-degradation':
-        if (fault.subPlane >= t.subPlanes) {
-          throw new ScenarioError(
-            `${at}.subPlane: ${t.name} has sub-planes 0 to ${t.subPlanes - 1}`,
-            `${at}.subPlane`
-          )
-        }
-    }
-    if (
-      (fault.kind === 'die-failure' || fault.kind === 'npu-failure') &&
-      fault.untilS !== undefined
-    ) {
-      throw new ScenarioError(
-        `${at}.untilS: a failed part does not come back within a run; leave out untilS`,
-        `${at}.untilS`
-      )
-    }
   }
 
   private apply(fault: Fault, now: number): void {
@@ -258,3 +210,52 @@ export class FaultController {
 }
 
 const pct = (fraction: number): string => `${Math.round(fraction * 100)}%`
+
+/**
+ * Refuses a fault the run cannot apply, naming its field: a part the system does not have, or
+ * an end before its start. The simulation and the scenario editor's validation both use it.
+ */
+export function checkFault(fault: Fault, index: number, topology: Topology | null): void {
+  const t = topology
+  const at = `faults.${index}`
+  if (!t)
+    throw new ScenarioError(
+      `${at}: faults need a system with a part-level topology (cloudmatrix384)`,
+      at
+    )
+  const known = (list: { id: string }[], id: string, field: string): void => {
+    if (!list.some((e) => e.id === id))
+      throw new ScenarioError(`${at}.${field}: no ${field} '${id}' in ${t.name}`, `${at}.${field}`)
+  }
+  if (fault.untilS !== undefined && fault.untilS <= fault.atS) {
+    throw new ScenarioError(`${at}.untilS: must be later than atS`, `${at}.untilS`)
+  }
+  switch (fault.kind) {
+    case 'die-failure':
+      known(t.dies, fault.die, 'die')
+      break
+    case 'npu-failure':
+    case 'slow-chip':
+      known(t.npus, fault.npu, 'npu')
+      break
+    case 'link-degradation':
+      known(t.links, fault.link, 'link')
+      break
+    case 'subplane-degradation':
+      if (fault.subPlane >= t.subPlanes) {
+        throw new ScenarioError(
+          `${at}.subPlane: ${t.name} has sub-planes 0 to ${t.subPlanes - 1}`,
+          `${at}.subPlane`
+        )
+      }
+  }
+  if (
+    (fault.kind === 'die-failure' || fault.kind === 'npu-failure') &&
+    fault.untilS !== undefined
+  ) {
+    throw new ScenarioError(
+      `${at}.untilS: a failed part does not come back within a run; leave out untilS`,
+      `${at}.untilS`
+    )
+  }
+}

@@ -6,6 +6,17 @@ export type DialogElectron = Pick<DesktopElectron, 'dialog' | 'BrowserWindow'>
 
 const RUN_FILES: FileFilter[] = [{ name: 'Supernode Twin run', extensions: ['twinrun'] }]
 const CSV_FILES: FileFilter[] = [{ name: 'CSV', extensions: ['csv'] }]
+const SCENARIO_FILES: FileFilter[] = [{ name: 'Scenario', extensions: ['json'] }]
+
+/** what each save dialog says and which files it offers */
+const SAVES: Record<
+  Exclude<FilePurpose, 'import-run'>,
+  { title: string; filters: FileFilter[] }
+> = {
+  'export-run': { title: 'Export run', filters: RUN_FILES },
+  'export-csv': { title: 'Export KPI time series', filters: CSV_FILES },
+  'save-scenario': { title: 'Save scenario', filters: SCENARIO_FILES }
+}
 
 /**
  * The file dialogs behind export and import: a save dialog for exports, an open dialog for
@@ -29,11 +40,7 @@ export async function pickFileWithDialog(
       : await electron.dialog.showOpenDialog(options)
     return result.canceled ? null : (result.filePaths[0] ?? null)
   }
-  const options = {
-    title: purpose === 'export-run' ? 'Export run' : 'Export KPI time series',
-    defaultPath: suggestedName,
-    filters: purpose === 'export-run' ? RUN_FILES : CSV_FILES
-  }
+  const options = { ...SAVES[purpose], defaultPath: suggestedName }
   const result = window
     ? await electron.dialog.showSaveDialog(window, options)
     : await electron.dialog.showSaveDialog(options)

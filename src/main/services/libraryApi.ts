@@ -5,13 +5,16 @@ import { exportKpiCsv, exportRun, importRuns } from './library/exchange'
 import type { ReplayPlayer } from './library/replay'
 import { LibraryError, type RunStore } from './library/runStore'
 
-type LibraryMethod = Extract<keyof TwinResults, `runs.${string}` | `replay.${string}`>
+type LibraryMethod = Exclude<
+  Extract<keyof TwinResults, `runs.${string}` | `replay.${string}`>,
+  'runs.compare' // compareApi.ts
+>
 export type LibraryHandlers = {
   [M in LibraryMethod]: (args: TwinParsedArgs<M>) => TwinResults[M] | Promise<TwinResults[M]>
 }
 
 /** What a file is picked for: the desktop app shows a save or an open dialog to match. */
-export type FilePurpose = 'export-run' | 'export-csv' | 'import-run'
+export type FilePurpose = 'export-run' | 'export-csv' | 'import-run' | 'save-scenario'
 /** Asks the user for a file; resolves null when they cancel. */
 export type FilePicker = (purpose: FilePurpose, suggestedName: string) => Promise<string | null>
 

@@ -4,10 +4,13 @@ import { parseScenario, ScenarioError, type Scenario } from '../../shared/scenar
 import type { TraceText } from '../../engine/serving/run'
 
 /** Traces that ship with the app, by the name scenario files use. */
-const BUILT_IN_TRACES: Record<string, string> = {
+export const BUILT_IN_TRACES: Record<string, string> = {
   'azure-conv': 'traces/azure-llm-2023-conv.csv',
   'azure-code': 'traces/azure-llm-2023-code.csv'
 }
+
+/** Whether a scenario's `workload.trace` names a built-in trace rather than a file. */
+export const isBuiltInTrace = (name: string): boolean => Object.hasOwn(BUILT_IN_TRACES, name)
 
 export interface ScenarioSource {
   scenario: Scenario
@@ -30,7 +33,7 @@ export interface PresetSummary {
  * for JSON that does not parse).
  */
 export class ScenarioLibrary {
-  constructor(private readonly resourcesDir: string) {}
+  constructor(readonly resourcesDir: string) {}
 
   presetIds(): string[] {
     return readdirSync(join(this.resourcesDir, 'scenarios'))

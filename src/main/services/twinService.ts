@@ -1,4 +1,5 @@
 import type {
+  AppCommand,
   AppInfo,
   TwinEvent,
   TwinMethod,
@@ -22,6 +23,9 @@ import type { RunStore } from './library/runStore'
 import { type FilePicker, libraryHandlers } from './libraryApi'
 import type { RunHost } from './runHost'
 import { parseJson, type ScenarioLibrary, type ScenarioSource } from './scenarios'
+import { compareHandlers, ComparisonRunner, type CompareApiDeps } from './compareApi'
+import { ComparisonLibrary } from './comparisons'
+import { scenarioEditorHandlers } from './scenarioEditorApi'
 
 type Handlers = {
   [M in TwinMethod]: (args: TwinParsedArgs<M>) => TwinResults[M] | Promise<TwinResults[M]>
@@ -47,6 +51,8 @@ export interface TwinService {
   dispatch(method: unknown, args: unknown): Promise<TwinResponse<TwinMethod>>
   onFrame(listener: (frame: ArrayBuffer) => void): () => void
   onEvent(listener: (event: TwinEvent) => void): () => void
+  /** sends a desktop command (menu, command line, OS) to the views on the event stream */
+  command(command: AppCommand): void
   dispose(): Promise<void>
 }
 
@@ -135,6 +141,16 @@ export function createTwinService(deps: TwinServiceDeps): TwinService {
     name: string | undefined
   ) => {
     const { source, id } = prepare(scenario)
+    return launch(source, id, speed, save, name)
+  }
+
+  const launch = (
+    source: ScenarioSource,
+    id: string | null,
+    speed: number | 'max',
+    save: boolean,
+    name: string | undefined
+  ) => {
     // the view follows the run just started, not a replay left open
     if (replaying()) replay?.close()
     const status = runs.start({
@@ -147,6 +163,18 @@ export function createTwinService(deps: TwinServiceDeps): TwinService {
     // the library changes once the worker has recorded the run (onRecordingChanged above)
     return status
   }
+
+  const unavailable = `the run library is not available${deps.libraryError ? `: ${deps.libraryError}` : ''}`
+  const compareDeps: CompareApiDeps = {
+    comparisons: new ComparisonLibrary(library),
+    library,
+    runs,
+    store,
+    unavailable,
+    startRun: (source, name, speed) => launch(source, null, speed, true, name),
+    emit: (event) => events.emit(event)
+  }
+  const comparisonRunner = new ComparisonRunner(compareDeps)
 
   const handlers: Handlers = {
     'app.info': () => appInfo,
@@ -176,7 +204,9 @@ export function createTwinService(deps: TwinServiceDeps): TwinService {
         start(scenario as Record<string, unknown>, speed, true, name),
       changed: () => events.emit({ type: 'library.changed' }),
       pickFile: deps.pickFile
-    })
+    }),
+    ...scenarioEditorHandlers({ library, pickFile: deps.pickFile }),
+    ...compareHandlers(compareDeps, comparisonRunner)
   }
 
   return {
@@ -196,10 +226,12 @@ export function createTwinService(deps: TwinServiceDeps): TwinService {
     },
     onFrame: (listener) => frames.on(listener),
     onEvent: (listener) => events.on(listener),
+    command: (command) => events.emit({ type: 'app.command', command }),
     async dispose() {
       unsubscribeStatus()
       unsubscribeRecording()
       unsubscribeFrames()
+      comparisonRunner.dispose()
       replay?.close()
       events.clear()
       frames.clear()

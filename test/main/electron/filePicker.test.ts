@@ -86,6 +86,26 @@ describe('pickFileWithDialog', () => {
     ])
   })
 
+  it('saves a scenario through a save dialog for JSON files', async () => {
+    const win = { id: 1 }
+    const { electron, calls } = fakeElectron({
+      focused: win,
+      windows: [win],
+      save: { canceled: false, filePath: '/home/me/drill.json' }
+    })
+    expect(await pickFileWithDialog(electron, 'save-scenario', 'drill.json')).toBe(
+      '/home/me/drill.json'
+    )
+    expect(calls[0]).toMatchObject({
+      method: 'showSaveDialog',
+      options: {
+        title: 'Save scenario',
+        defaultPath: 'drill.json',
+        filters: [{ name: 'Scenario', extensions: ['json'] }]
+      }
+    })
+  })
+
   it('exports KPIs through a save dialog with the CSV filter', async () => {
     const win = { id: 1 }
     const { electron, calls } = fakeElectron({

@@ -131,7 +131,26 @@ const wrongArguments: Record<TwinMethod, { args: unknown; field?: string }[]> = 
     { args: { speed: 0.1 }, field: 'speed' }
   ],
   'replay.close': [{ args: { id: 'r' } }],
-  'replay.status': [{ args: [] }]
+  'replay.status': [{ args: [] }],
+  'scenarios.validate': [{ args: { scenario: {}, strict: true } }, { args: 3 }],
+  'scenarios.save': [
+    { args: { scenario: 'default' }, field: 'scenario' },
+    { args: { scenario: {}, path: '' }, field: 'path' }
+  ],
+  'comparisons.list': [{ args: { all: true } }],
+  'comparisons.run': [
+    { args: {}, field: 'id' },
+    { args: { id: 'x', speed: 0 }, field: 'speed' },
+    { args: { id: 'x', durationS: -1 }, field: 'durationS' }
+  ],
+  'comparisons.cancel': [{ args: { id: 'x' } }],
+  'comparisons.status': [{ args: 1 }],
+  'runs.compare': [
+    { args: { ids: ['a'] }, field: 'ids' },
+    { args: { ids: ['a', 'b', 'c', 'd'] }, field: 'ids' },
+    { args: { ids: ['a', 'a'] }, field: 'ids' }
+  ],
+  'validation.get': [{ args: { system: 'x' } }]
 }
 
 describe('IPC requests', () => {
