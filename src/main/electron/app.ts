@@ -7,6 +7,7 @@ import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './origin'
 import { registerAppScheme, serveRenderer } from './protocol'
 import { hardenWebContents, sessionLockdown } from './security'
 import { createMainWindow } from './window'
+import { rememberWindowState, savedPlacement } from './windowState'
 
 export interface DesktopAppOptions {
   service: TwinService
@@ -17,6 +18,8 @@ export interface DesktopAppOptions {
   /** electron-vite's dev server (ELECTRON_RENDERER_URL); ignored in a packaged app */
   devServerUrl?: string | undefined
   platform?: NodeJS.Platform
+  /** where the main window's size and position are kept; without it, it opens at its defaults */
+  windowStatePath?: string
 }
 
 export interface DesktopApp {
@@ -59,8 +62,17 @@ export function startDesktopApp(electron: DesktopElectron, options: DesktopAppOp
     appOrigin
   })
 
-  const openWindow = (): BrowserWindow =>
-    createMainWindow(BrowserWindow, { preloadPath: options.preloadPath, url: entryUrl })
+  const openWindow = (): BrowserWindow => {
+    const statePath = options.windowStatePath
+    const placement = statePath ? savedPlacement(electron.screen, statePath) : undefined
+    const window = createMainWindow(BrowserWindow, {
+      preloadPath: options.preloadPath,
+      url: entryUrl,
+      ...(placement ? { placement } : {})
+    })
+    if (statePath) rememberWindowState(window, statePath)
+    return window
+  }
 
   app.on('window-all-closed', () => {
     if (platform !== 'darwin') app.quit()

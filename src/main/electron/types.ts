@@ -15,6 +15,8 @@ export type DesktopElectron = Pick<
   | 'net'
   | 'MessageChannelMain'
   | 'dialog'
+  | 'Menu'
+  | 'screen'
 >
 
 export type BrowserWindow = electron.BrowserWindow

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events'
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import type { DesktopElectron } from '../../../src/main/electron/types'
@@ -66,6 +67,91 @@ export class FakeBrowserWindow extends EventEmitter {
   show(): void {
     this.shown = true
   }
+  /** the normal (unmaximized) bounds; tests move the window by setting them and emitting 'move' */
+  normalBounds = { x: 0, y: 0, width: 1600, height: 900 }
+  maximized = false
+  minimized = false
+  focused = false
+  destroyed = false
+  getNormalBounds() {
+    return { ...this.normalBounds }
+  }
+  isMaximized(): boolean {
+    return this.maximized
+  }
+  maximize(): void {
+    this.maximized = true
+    this.emit('maximize')
+  }
+  isMinimized(): boolean {
+    return this.minimized
+  }
+  restore(): void {
+    this.minimized = false
+  }
+  focus(): void {
+    this.focused = true
+  }
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
+}
+
+/** Menu: keeps the template it was built from, so tests can read and click it. */
+export class FakeMenu {
+  static current: FakeMenu | null = null
+  static builds = 0
+  constructor(readonly template: MenuItem[]) {}
+  // `this`: each fake Electron has its own Menu subclass, so tests do not share menus
+  static buildFromTemplate(this: typeof FakeMenu, template: MenuItem[]): FakeMenu {
+    this.builds++
+    return new FakeMenu(template)
+  }
+  static setApplicationMenu(this: typeof FakeMenu, menu: FakeMenu | null): void {
+    this.current = menu
+  }
+  /** the item reached by labels or roles, e.g. item('File', 'Recent Runs') */
+  item(...path: string[]): MenuItem {
+    let items = this.template
+    let found: MenuItem | undefined
+    for (const name of path) {
+      found = items.find((i) => (i.label ?? i.role)?.replace('&', '') === name)
+      if (!found) throw new Error(`no menu item '${name}' in ${path.join(' > ')}`)
+      items = (found.submenu as MenuItem[] | undefined) ?? []
+    }
+    return found!
+  }
+}
+
+export interface MenuItem {
+  label?: string
+  role?: string
+  type?: string
+  id?: string
+  accelerator?: string
+  enabled?: boolean
+  click?: () => unknown
+  submenu?: MenuItem[]
+}
+
+/** dialog: records what was shown; `answers` says what the user picks next. */
+export class FakeDialog {
+  readonly errors: { title: string; content: string }[] = []
+  readonly messages: Record<string, unknown>[] = []
+  readonly openDialogs: Record<string, unknown>[] = []
+  answers = { open: { canceled: true, filePaths: [] as string[] } }
+  showErrorBox(title: string, content: string): void {
+    this.errors.push({ title, content })
+  }
+  /** Electron's two overloads: (window, options) and (options) */
+  showMessageBox(...args: unknown[]): Promise<{ response: number }> {
+    this.messages.push(args.at(-1) as Record<string, unknown>)
+    return Promise.resolve({ response: 0 })
+  }
+  showOpenDialog(...args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> {
+    this.openDialogs.push(args.at(-1) as Record<string, unknown>)
+    return Promise.resolve(this.answers.open)
+  }
 }
 
 type Handler = (...args: unknown[]) => unknown
@@ -114,6 +200,7 @@ export function createFakeElectron({ isPackaged = false } = {}) {
   const windows: FakeBrowserWindow[] = []
   const BrowserWindow = class extends FakeBrowserWindow {
     static getAllWindows = (): FakeBrowserWindow[] => [...windows]
+    static getFocusedWindow = (): FakeBrowserWindow | null => windows.find((w) => w.focused) ?? null
     constructor(options: Record<string, unknown>) {
       super(options, app, defaultSession)
       windows.push(this)
@@ -121,6 +208,7 @@ export function createFakeElectron({ isPackaged = false } = {}) {
   } as {
     new (options: Record<string, unknown>): FakeBrowserWindow
     getAllWindows(): FakeBrowserWindow[]
+    getFocusedWindow(): FakeBrowserWindow | null
   }
 
   const net = {
@@ -132,11 +220,26 @@ export function createFakeElectron({ isPackaged = false } = {}) {
   }
   const shell = {
     opened: [] as string[],
+    openedPaths: [] as string[],
     openExternal(url: string): Promise<void> {
       shell.opened.push(url)
       return Promise.resolve()
+    },
+    /** resolves with an error message, or '' when the OS opened the file */
+    openPath(path: string): Promise<string> {
+      shell.openedPaths.push(path)
+      return Promise.resolve(existsSync(path) ? '' : 'Failed to open path')
     }
   }
+  /** work areas, primary first; tests replace them to unplug a monitor */
+  const screen = {
+    displays: [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1050 } }],
+    getPrimaryDisplay: () => screen.displays[0]!,
+    getAllDisplays: () => [...screen.displays]
+  }
+  const Menu = class extends FakeMenu {}
+  Menu.current = null
+  Menu.builds = 0
 
   const fake = {
     app,
@@ -146,7 +249,10 @@ export function createFakeElectron({ isPackaged = false } = {}) {
     shell,
     protocol: new FakeProtocol(app),
     net,
-    MessageChannelMain: FakeMessageChannelMain
+    MessageChannelMain: FakeMessageChannelMain,
+    dialog: new FakeDialog(),
+    Menu,
+    screen
   }
   return {
     ...fake,

@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { startDesktopApp } from '../../../src/main/electron/app'
 import { createMainWindow, mainWindowOptions } from '../../../src/main/electron/window'
-import { createFakeElectron } from './fakeElectron'
+import { rememberWindowState, savedPlacement } from '../../../src/main/electron/windowState'
+import type { TwinService } from '../../../src/main/services/twinService'
+import { loadWindowState, windowStatePath } from '../../../src/main/services/windowState'
+import { tempDir } from '../services/library/fixtures'
+import { createFakeElectron, type FakeBrowserWindow } from './fakeElectron'
 
 describe('main window', () => {
   const options = mainWindowOptions('/app/out/preload/index.cjs')
@@ -43,5 +48,83 @@ describe('main window', () => {
     expect(window!.shown).toBe(false)
     window!.emit('ready-to-show')
     expect(window!.shown).toBe(true)
+  })
+})
+
+describe('the window as it was left', () => {
+  const statePath = () => windowStatePath(tempDir())
+
+  it('opens at its defaults the first time, then where it was closed', async () => {
+    const path = statePath()
+    const first = createFakeElectron()
+    const app = startDesktopApp(first.electron, {
+      service: {} as TwinService,
+      rendererDir: '/r',
+      preloadPath: '/p.cjs',
+      windowStatePath: path
+    })
+    await first.ready()
+    const window = (await app.window) as unknown as FakeBrowserWindow
+    expect(window.options).toMatchObject({ width: 1600, height: 900, useContentSize: true })
+    expect(window.options).not.toHaveProperty('x')
+    window.normalBounds = { x: 100, y: 50, width: 1700, height: 1000 }
+    window.emit('move')
+    window.emit('close')
+    expect(loadWindowState(path)).toEqual({
+      bounds: { x: 100, y: 50, width: 1700, height: 1000 },
+      maximized: false
+    })
+
+    const second = createFakeElectron()
+    const again = startDesktopApp(second.electron, {
+      service: {} as TwinService,
+      rendererDir: '/r',
+      preloadPath: '/p.cjs',
+      windowStatePath: path
+    })
+    await second.ready()
+    const reopened = (await again.window) as unknown as FakeBrowserWindow
+    expect(reopened.options).toMatchObject({
+      x: 100,
+      y: 50,
+      width: 1700,
+      height: 1000,
+      useContentSize: false
+    })
+  })
+
+  it('saves after a burst of moves, and comes back maximized on the display still there', async () => {
+    vi.useFakeTimers()
+    try {
+      const path = statePath()
+      const fake = createFakeElectron()
+      const window = createMainWindow(fake.electron.BrowserWindow, {
+        preloadPath: '/p.cjs',
+        url: 'twin://app/index.html'
+      }) as unknown as FakeBrowserWindow
+      rememberWindowState(window as never, path)
+      window.normalBounds = { x: 2500, y: 40, width: 1600, height: 900 }
+      window.emit('move')
+      expect(loadWindowState(path)).toBeNull()
+      window.maximized = true
+      window.emit('maximize')
+      vi.advanceTimersByTime(1000)
+      expect(loadWindowState(path)).toMatchObject({ maximized: true })
+
+      // the monitor it was on is unplugged
+      const placement = savedPlacement(fake.electron.screen, path)
+      expect(placement).toEqual({ x: 160, y: 75, width: 1600, height: 900, maximized: true })
+      createMainWindow(fake.electron.BrowserWindow, {
+        preloadPath: '/p.cjs',
+        url: 'twin://app/index.html',
+        placement
+      })
+      const restored = fake.windows[1]!
+      restored.emit('ready-to-show')
+      expect(restored.maximized).toBe(true)
+      expect(restored.shown).toBe(true)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
