@@ -1,5 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import type { AppCommand } from '../../src/shared/api'
 import { App } from '../../src/renderer/src/App'
 import type { HallProps } from '../../src/renderer/src/scene/Hall'
 import { ViewState } from '../../src/renderer/src/view/viewState'
@@ -74,5 +75,29 @@ describe('the view tools in the app', () => {
     expect(screen.queryByRole('dialog')).toBeNull()
     await press('?', document.body)
     expect(screen.getByRole('dialog')).toBeVisible()
+  })
+
+  it('does what the desktop menu asks: library, theme, shortcuts, export', async () => {
+    const { twin, view } = await app()
+    const command = (c: AppCommand) =>
+      act(() => twin.sendEvent({ type: 'app.command', command: c }))
+
+    await click(screen.getByRole('button', { name: 'Scenarios and run library' }))
+    expect(screen.queryByRole('region', { name: 'Run library' })).toBeNull()
+    await command({ kind: 'open-library' })
+    expect(screen.getByRole('region', { name: 'Run library' })).toBeVisible()
+
+    const theme = view.get().theme
+    await command({ kind: 'toggle-theme' })
+    expect(view.get().theme).not.toBe(theme)
+
+    await command({ kind: 'show-shortcuts' })
+    expect(screen.getByRole('dialog')).toBeVisible()
+    await press('Escape')
+
+    // the live default run is not saved in the fake: nothing to export, and it says so
+    await command({ kind: 'export-run' })
+    expect(twin.methods()).not.toContain('runs.export')
+    expect(await screen.findByText(/No saved run in view to export/)).toBeVisible()
   })
 })

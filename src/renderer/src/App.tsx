@@ -1,5 +1,5 @@
 import { type ComponentType, Suspense, lazy, useRef, useState } from 'react'
-import type { RunRecord, TwinApi } from '../../shared/api'
+import { type AppCommand, type RunRecord, type TwinApi, call } from '../../shared/api'
 import { getTwinApi } from './api/twin'
 import type { ChartFactory } from './charts/chartEngine'
 import { KpiCharts } from './charts/KpiCharts'
@@ -10,6 +10,7 @@ import { chooseTheme, initialTheme, useThemeSync } from './layout/theme'
 import { LibraryPanel } from './library/LibraryPanel'
 import type { HallProps } from './scene/Hall'
 import { isReplaying } from './session/replayController'
+import { useAppCommands } from './session/useAppCommands'
 import type { RunSpeed } from './session/runController'
 import { ASSUMED_SLO, useLiveSlo, useReplayDetails } from './session/useRunDetails'
 import {
@@ -136,6 +137,31 @@ export function App({
       } else if (view.get().selected) view.select(null)
       else if (replaying) replayCommands.close()
       else return false
+    }
+  })
+
+  // the run in view: the replayed one, else the live run when it is being saved
+  const runInView = replaying ? replay.runId : run?.saved ? run.runId : null
+  useAppCommands(api, (command: AppCommand) => {
+    switch (command.kind) {
+      case 'open-library':
+        setLeftOpenedByUser(true)
+        setLeftOpen(true)
+        return
+      case 'toggle-theme':
+        return toggleTheme()
+      case 'show-shortcuts':
+        return setHelpOpen(true)
+      case 'export-run':
+        void feedback.perform('Could not export the run', async () => {
+          if (!api || !runInView) return 'No saved run in view to export'
+          const { path } = await call(api, 'runs.export', { id: runInView })
+          return path === null ? null : `Exported the run to ${path}`
+        })
+        return
+      case 'replay-run':
+        // main has opened it already: its replay.status event switches the view over
+        return
     }
   })
 
