@@ -32,7 +32,7 @@ interface Props {
 function FrameCounter({ telemetry }: { telemetry: TelemetryStore | null }) {
   const received = useSampled(() => telemetry?.framesReceived ?? 0)
   return (
-    <span className="status-bar__item" data-testid="frames-received">
+    <span className="status-bar__item status-bar__frames" data-testid="frames-received">
       frames <strong>{received.toLocaleString('en-US')}</strong>
     </span>
   )
