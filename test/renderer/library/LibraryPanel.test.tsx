@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { RECORDING_REFRESH_MS } from '../../../src/renderer/src/library/useRunLibrary'
 import { fail, ok, savedRun } from '../fakeTwin'
 import {
   appWith,
@@ -170,6 +171,24 @@ describe('run library', () => {
     expect(libraryPanel()).not.toBeInTheDocument()
     twin.invoke.mockClear()
     act(() => twin.addRun(savedRun({ id: 'r10', name: 'Later' })))
+    expect(twin.methods()).not.toContain('runs.list')
+  })
+
+  it('reads the list again every few seconds while a run in it is being recorded', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const recording = savedRun({ id: 'r7', name: 'Recording', status: 'running', simulatedS: 10 })
+    const twin = await appWith({ runs: [recording, baseline] })
+    await openLibrary()
+    await row('Recording')
+    twin.invoke.mockClear()
+    await act(() => vi.advanceTimersByTimeAsync(RECORDING_REFRESH_MS + 100))
+    expect(twin.methods()).toContain('runs.list')
+
+    // once nothing in the list is recording, it waits for main to say the library changed
+    act(() => twin.savedRuns().splice(0, 1, { ...recording, status: 'stopped' }))
+    await act(() => vi.advanceTimersByTimeAsync(RECORDING_REFRESH_MS + 100))
+    twin.invoke.mockClear()
+    await act(() => vi.advanceTimersByTimeAsync(3 * RECORDING_REFRESH_MS))
     expect(twin.methods()).not.toContain('runs.list')
   })
 

@@ -26,6 +26,9 @@ function imported(runs: RunRecord[]): string | null {
  * change shows whoever made it. Commands report through `perform`; the list itself follows
  * the change events rather than the replies.
  */
+/** how often the list is read again while a run in it is being recorded */
+export const RECORDING_REFRESH_MS = 5000
+
 export function useRunLibrary(api: TwinApi, perform: Perform): RunLibrary {
   const [runs, setRuns] = useState<RunRecord[] | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -33,6 +36,7 @@ export function useRunLibrary(api: TwinApi, perform: Perform): RunLibrary {
   useEffect(() => {
     let disposed = false
     let asked = 0
+    let timer: ReturnType<typeof setTimeout> | null = null
     const refresh = (): void => {
       // lists can cross on the way back: only the newest question's answer counts
       const ask = ++asked
@@ -41,6 +45,11 @@ export function useRunLibrary(api: TwinApi, perform: Perform): RunLibrary {
           if (disposed || ask !== asked) return
           setRuns(list)
           setError(null)
+          // a run being recorded grows with no event to say so: look again while one is
+          if (timer) clearTimeout(timer)
+          timer = list.some((run) => run.status === 'running')
+            ? setTimeout(refresh, RECORDING_REFRESH_MS)
+            : null
         },
         (failure: unknown) => {
           if (disposed || ask !== asked) return
@@ -54,6 +63,7 @@ export function useRunLibrary(api: TwinApi, perform: Perform): RunLibrary {
     refresh()
     return () => {
       disposed = true
+      if (timer) clearTimeout(timer)
       unsubscribe()
     }
   }, [api])
