@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
 
 export const root = fileURLToPath(new URL('../../', import.meta.url))
 export const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url))
@@ -92,4 +92,45 @@ export function startServe(given?: string): Promise<ServeProcess> {
     })
     void exited.then((code) => reject(new Error(`twin serve exited (${code}):\n${output}`)))
   })
+}
+
+/**
+ * SwiftShader (the software GL these machines render with) reports a performance note whenever
+ * pixels are read back, which screenshots do; a bare WebGL page logs the same. Not an app fault.
+ */
+export const SOFTWARE_GL_NOISE =
+  /GL Driver Message \(OpenGL, Performance.*GPU stall due to ReadPixels/
+
+/** Adds the page's console errors and warnings and its uncaught errors to `problems`. */
+export function watchConsole(page: Page, problems: string[]): void {
+  page.on('console', (message) => {
+    if (SOFTWARE_GL_NOISE.test(message.text())) return
+    if (message.type() === 'error' || message.type() === 'warning') {
+      problems.push(`${message.type()}: ${message.text()}`)
+    }
+  })
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+}
+
+export interface TwinPage {
+  serve: ServeProcess
+  browser: Browser
+  page: Page
+}
+
+/**
+ * What every e2e file starts with: `twin serve` on a fresh library, chromium, and one page on
+ * the app whose console problems go to `problems`. Screenshots go to `artifacts`.
+ */
+export async function openTwinPage(
+  problems: string[],
+  options: BrowserContextOptions = { viewport: { width: 1600, height: 900 } }
+): Promise<TwinPage> {
+  mkdirSync(artifacts, { recursive: true })
+  const serve = await startServe()
+  const browser = await launchChromium()
+  const page = await browser.newPage(options)
+  watchConsole(page, problems)
+  await page.goto(serve.url)
+  return { serve, browser, page }
 }

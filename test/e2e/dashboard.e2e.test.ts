@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { artifacts, launchChromium, startServe, type ServeProcess } from './browserView'
+import { artifacts, openTwinPage, type ServeProcess } from './browserView'
 
 /** the fields of window.__twinStats this test reads */
 interface Stats {
@@ -14,9 +13,6 @@ interface Stats {
 }
 type StatsWindow = { __twinStats: Stats }
 
-/** as in hall.e2e.test.ts: a software-GL performance note, not an app fault */
-const SOFTWARE_GL_NOISE = /GL Driver Message \(OpenGL, Performance.*GPU stall due to ReadPixels/
-
 /** the smallest window the layout is made for */
 const VIEWPORT = { width: 1280, height: 720 }
 
@@ -26,20 +22,11 @@ let page: Page
 const problems: string[] = []
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true })
-  serve = await startServe()
-  browser = await launchChromium()
   // headless chromium reports a light system theme; this page starts as a dark-theme user's
-  page = await browser.newPage({ viewport: VIEWPORT, colorScheme: 'dark' })
-  page.on('console', (message) => {
-    if (SOFTWARE_GL_NOISE.test(message.text())) return
-    // a CSP refusal (an inline style, an eval) is reported here as an error
-    if (message.type() === 'error' || message.type() === 'warning') {
-      problems.push(`${message.type()}: ${message.text()}`)
-    }
-  })
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
-  await page.goto(serve.url)
+  ;({ serve, browser, page } = await openTwinPage(problems, {
+    viewport: VIEWPORT,
+    colorScheme: 'dark'
+  }))
 })
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { artifacts, launchChromium, startServe, type ServeProcess } from './browserView'
+import { artifacts, openTwinPage, type ServeProcess } from './browserView'
 
 interface TwinStats {
   ready: boolean
@@ -15,30 +15,15 @@ interface TwinStats {
   instances: Record<string, number>
 }
 
-/**
- * SwiftShader (the software GL these machines render with) reports a performance note whenever
- * pixels are read back, which screenshots do; a bare WebGL page logs the same. Not an app fault.
- */
-const SOFTWARE_GL_NOISE = /GL Driver Message \(OpenGL, Performance.*GPU stall due to ReadPixels/
-
 let serve: ServeProcess
 let browser: Browser
 let page: Page
 const problems: string[] = []
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true })
-  serve = await startServe()
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1600, height: 900 } })
-  page.on('console', (message) => {
-    if (SOFTWARE_GL_NOISE.test(message.text())) return
-    if (message.type() === 'error' || message.type() === 'warning') {
-      problems.push(`${message.type()}: ${message.text()}`)
-    }
-  })
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
-  await page.goto(serve.url)
+  ;({ serve, browser, page } = await openTwinPage(problems, {
+    viewport: { width: 1600, height: 900 }
+  }))
 })
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
-import { mkdirSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { artifacts, launchChromium, startServe, type ServeProcess } from './browserView'
+import { artifacts, openTwinPage, type ServeProcess } from './browserView'
 
 /** the fields of window.__twinStats this test reads */
 interface Stats {
@@ -12,27 +12,15 @@ interface Stats {
   replayPositionS: number
 }
 
-/** as in hall.e2e.test.ts: a software-GL performance note, not an app fault */
-const SOFTWARE_GL_NOISE = /GL Driver Message \(OpenGL, Performance.*GPU stall due to ReadPixels/
-
 let serve: ServeProcess
 let browser: Browser
 let page: Page
 const problems: string[] = []
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true })
-  serve = await startServe()
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1600, height: 900 } })
-  page.on('console', (message) => {
-    if (SOFTWARE_GL_NOISE.test(message.text())) return
-    if (message.type() === 'error' || message.type() === 'warning') {
-      problems.push(`${message.type()}: ${message.text()}`)
-    }
-  })
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
-  await page.goto(serve.url)
+  ;({ serve, browser, page } = await openTwinPage(problems, {
+    viewport: { width: 1600, height: 900 }
+  }))
 })
 
 afterAll(async () => {
