@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { startDesktopApp } from './electron/app'
 import { pickFileWithDialog } from './electron/filePicker'
+import { printHtmlToPdf } from './electron/pdfPrinter'
 import { installAppMenu } from './electron/menu'
 import { electronNativeBindingPath } from './electron/nativeBinding'
 import { argvFilesStart, createFileOpener, listenForOpenedFiles } from './electron/openFiles'
@@ -52,7 +53,8 @@ function start(): void {
     appInfo: info,
     store,
     ...(library.error ? { libraryError: library.error } : {}),
-    pickFile: (purpose, suggestedName) => pickFileWithDialog(electron, purpose, suggestedName)
+    pickFile: (purpose, suggestedName) => pickFileWithDialog(electron, purpose, suggestedName),
+    printPdf: (html) => printHtmlToPdf(electron, html)
   })
 
   const desktop = startDesktopApp(electron, {

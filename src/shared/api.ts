@@ -10,13 +10,17 @@ import type { requestSchemas } from './requests'
 import type { SystemId } from './systems'
 import type { ScenarioValidation } from './scenario'
 import type { ComparisonPreset, ComparisonStatus } from './comparison'
+import type { ListedTour } from './tour'
 import type { KpiComparison } from '../engine/serving/kpiCompare'
 import type { KpiProvenance, ValidationRow } from '../engine/perf/calibration'
+import type { ExportSaved } from './exports'
 
 export type { ScenarioIssue, ScenarioValidation } from './scenario'
 export type { ComparisonPreset, ComparisonStatus } from './comparison'
+export type { ListedTour, Tour, TourStep } from './tour'
 export type { KpiComparison, KpiComparisonRow } from '../engine/serving/kpiCompare'
 export type { KpiProvenance, ValidationRow }
+export type { ExportKind, ExportSaved } from './exports'
 
 /**
  * The one contract between the UI and the twin. Every transport (Electron IPC in the app,
@@ -119,6 +123,13 @@ export interface TwinResults {
   'comparisons.status': ComparisonStatus
   'runs.compare': KpiComparison
   'validation.get': ValidationReport
+  /** built-in tours first, then the run's (by name) */
+  'tours.list': ListedTour[]
+  'tours.save': ListedTour
+  'tours.delete': { deleted: string }
+  /** the file written; null when the user cancelled the dialog */
+  'exports.save': ExportSaved
+  'exports.pdf': ExportSaved
 }
 
 /** validation.get: the reference's published figures beside the twin's (engine/perf/calibration.ts). */

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import type { TwinErrorData } from './errors'
 import { SYSTEM_IDS } from './systems'
+import { tourSchema } from './tour'
+import { EXPORT_KINDS, MAX_EXPORT_BYTES, base64Length, isBase64 } from './exports'
 
 /**
  * Argument schemas of every TwinApi method. Main parses each call from another process with
@@ -88,7 +90,33 @@ export const requestSchemas = {
     })
     .strict(),
   /** the published figures of the reference beside the twin's own */
-  'validation.get': noArgs
+  'validation.get': noArgs,
+  /** writes an export's bytes (base64); without a path, the desktop app asks with a save dialog */
+  'exports.save': z
+    .object({
+      kind: z.enum(EXPORT_KINDS),
+      suggestedName: z.string().trim().min(1).max(200),
+      path: filePath.optional(),
+      data: z
+        .string()
+        .min(1)
+        .max(base64Length(MAX_EXPORT_BYTES), `must be at most ${MAX_EXPORT_BYTES / 2 ** 20} MiB`)
+        .refine(isBase64, 'must be base64')
+    })
+    .strict(),
+  /** prints a report's HTML to PDF and writes it (the desktop app only) */
+  'exports.pdf': z
+    .object({
+      html: z.string().min(1).max(base64Length(MAX_EXPORT_BYTES)),
+      suggestedName: z.string().trim().min(1).max(200).default('report.pdf'),
+      path: filePath.optional()
+    })
+    .strict(),
+  /** present mode's tours: the built-in ones, and those saved with the run when one is named */
+  'tours.list': z.object({ runId: runId.optional() }).strict(),
+  /** saves a tour with a run, replacing its tour of the same name */
+  'tours.save': z.object({ runId, tour: tourSchema }).strict(),
+  'tours.delete': z.object({ runId, name: z.string().min(1).max(200) }).strict()
 } as const
 
 type TwinMethod = keyof typeof requestSchemas

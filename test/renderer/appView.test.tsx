@@ -26,11 +26,16 @@ async function app() {
 }
 
 describe('the view tools in the app', () => {
-  it('puts search, metric, camera views and help in the top bar', async () => {
+  it('puts search, metric and help in the top bar, the camera views over the hall', async () => {
     await app()
     const tools = screen.getByRole('group', { name: 'View tools' })
     expect(within(tools).getByRole('combobox', { name: 'Find a part by id' })).toBeVisible()
-    expect(within(tools).getByRole('group', { name: 'Camera views' })).toBeVisible()
+    // the camera views sit over the hall they move
+    expect(
+      within(screen.getByRole('main', { name: '3D hall' })).getByRole('group', {
+        name: 'Camera views'
+      })
+    ).toBeVisible()
     expect(within(tools).getByRole('button', { name: 'Keyboard shortcuts' })).toBeVisible()
   })
 

@@ -308,6 +308,13 @@ export function fakeTwin(overrides: Overrides = {}, library: FakeLibrary = {}) {
     'comparisons.status': () => notYet('comparisons.status'),
     'runs.compare': () => notYet('runs.compare'),
     'validation.get': () => notYet('validation.get'),
+    // present mode's tours: test/renderer/present/fakeTours.ts gives them as overrides
+    'tours.list': () => ok<'tours.list'>([]),
+    'tours.save': () => notYet('tours.save'),
+    'tours.delete': () => notYet('tours.delete'),
+    // the export menu: test/renderer/export/fakeExports.ts gives them as overrides
+    'exports.save': () => notYet('exports.save'),
+    'exports.pdf': () => notYet('exports.pdf'),
     'runs.rename': ({ id, name }: { id: string; name: string }) => {
       const run = find(id)
       if (!run) return missing(id)

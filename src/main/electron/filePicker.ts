@@ -15,7 +15,11 @@ const SAVES: Record<
 > = {
   'export-run': { title: 'Export run', filters: RUN_FILES },
   'export-csv': { title: 'Export KPI time series', filters: CSV_FILES },
-  'save-scenario': { title: 'Save scenario', filters: SCENARIO_FILES }
+  'save-scenario': { title: 'Save scenario', filters: SCENARIO_FILES },
+  'export-png': { title: 'Save screenshot', filters: [{ name: 'PNG image', extensions: ['png'] }] },
+  'export-webm': { title: 'Save video', filters: [{ name: 'WebM video', extensions: ['webm'] }] },
+  'export-html': { title: 'Save report', filters: [{ name: 'HTML report', extensions: ['html'] }] },
+  'export-pdf': { title: 'Save report as PDF', filters: [{ name: 'PDF', extensions: ['pdf'] }] }
 }
 
 /**

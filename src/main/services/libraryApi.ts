@@ -14,7 +14,15 @@ export type LibraryHandlers = {
 }
 
 /** What a file is picked for: the desktop app shows a save or an open dialog to match. */
-export type FilePurpose = 'export-run' | 'export-csv' | 'import-run' | 'save-scenario'
+export type FilePurpose =
+  | 'export-run'
+  | 'export-csv'
+  | 'import-run'
+  | 'save-scenario'
+  | 'export-png'
+  | 'export-webm'
+  | 'export-html'
+  | 'export-pdf'
 /** Asks the user for a file; resolves null when they cancel. */
 export type FilePicker = (purpose: FilePurpose, suggestedName: string) => Promise<string | null>
 

@@ -25,13 +25,17 @@ export interface ScenarioEditorDeps {
  * Writes a file whole or not at all: the text goes to a temporary file next to it, which is
  * then renamed over the target. Any failure removes the temporary file and names the path.
  */
-export function writeFileAtomic(path: string, text: string): void {
+export function writeFileAtomic(path: string, text: string | Uint8Array): void {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
   try {
     writeFileSync(temp, text, { encoding: 'utf8', flag: 'wx' })
     renameSync(temp, path)
   } catch (error) {
-    rmSync(temp, { force: true })
+    try {
+      rmSync(temp, { force: true })
+    } catch {
+      // no temporary file there to remove (its folder is missing or is a file)
+    }
     const code = (error as NodeJS.ErrnoException).code ?? String(error)
     throw new TwinError({
       code: 'invalid-argument',

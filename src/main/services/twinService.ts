@@ -26,6 +26,8 @@ import { parseJson, type ScenarioLibrary, type ScenarioSource } from './scenario
 import { compareHandlers, ComparisonRunner, type CompareApiDeps } from './compareApi'
 import { ComparisonLibrary } from './comparisons'
 import { scenarioEditorHandlers } from './scenarioEditorApi'
+import { tourHandlers } from './tourApi'
+import { exportHandlers, type PdfPrinter } from './exportsApi'
 
 type Handlers = {
   [M in TwinMethod]: (args: TwinParsedArgs<M>) => TwinResults[M] | Promise<TwinResults[M]>
@@ -40,6 +42,8 @@ export interface TwinServiceDeps {
   libraryError?: string
   /** the desktop app's file dialogs, for exports and imports without a path */
   pickFile?: FilePicker
+  /** the desktop app's PDF printer (exports.pdf); absent in the browser view */
+  printPdf?: PdfPrinter
 }
 
 /**
@@ -206,7 +210,9 @@ export function createTwinService(deps: TwinServiceDeps): TwinService {
       pickFile: deps.pickFile
     }),
     ...scenarioEditorHandlers({ library, pickFile: deps.pickFile }),
-    ...compareHandlers(compareDeps, comparisonRunner)
+    ...compareHandlers(compareDeps, comparisonRunner),
+    ...exportHandlers({ pickFile: deps.pickFile, printPdf: deps.printPdf }),
+    ...tourHandlers({ resourcesDir: library.resourcesDir, store, unavailable })
   }
 
   return {

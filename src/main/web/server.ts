@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { contentSecurityPolicy } from '../../shared/csp'
+import { MAX_EXPORT_BYTES, base64Length } from '../../shared/exports'
 import type { WireEvent, WireRequest, WireResponse } from '../../shared/wire'
 import type { TwinService } from '../services/twinService'
 import { readStatic } from './staticFiles'
@@ -86,7 +87,11 @@ export async function startBrowserView(options: BrowserViewOptions): Promise<Bro
     res.end(req.method === 'HEAD' ? undefined : file.body)
   }
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 })
+  // requests carry exports (screenshots, videos, reports) as base64: room for the largest one
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: base64Length(MAX_EXPORT_BYTES) + 64 * 1024
+  })
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(req.url ?? '/', `http://${HOST}`).pathname
     const originOk = allowedHosts().some((h) => req.headers.origin === `http://${h}`)

@@ -3,6 +3,7 @@ import { type AppCommand, type RunRecord, type TwinApi, call } from '../../share
 import { getTwinApi } from './api/twin'
 import type { ChartFactory } from './charts/chartEngine'
 import { KpiCharts } from './charts/KpiCharts'
+import { type AnalysisView, AnalysisTools, AnalysisViews } from './compare/AnalysisViews'
 import { Inspector } from './inspector/Inspector'
 import { LeftColumn, RightColumn } from './layout/Columns'
 import { ScenarioPanel } from './layout/ScenarioPanel'
@@ -19,11 +20,13 @@ import {
   initialScenario,
   useTwinSession
 } from './session/useTwinSession'
+import { ExportMenu } from './export/ExportMenu'
 import { EventLog } from './ui/EventLog'
 import { KpiPanel } from './ui/KpiPanel'
 import { Legend } from './ui/Legend'
 import { MetricPicker, nextMetric } from './ui/MetricPicker'
 import { Notices } from './ui/Notices'
+import { Presenter } from './present/Presenter'
 import { ReplayBar } from './ui/ReplayBar'
 import { RunToolbar } from './ui/RunToolbar'
 import { SearchBox, focusSearchBox } from './ui/SearchBox'
@@ -86,6 +89,10 @@ export function App({
   // the library takes focus only when the user opened the column, not when the app starts
   const [leftOpenedByUser, setLeftOpenedByUser] = useState(false)
   const [helpOpen, setHelpOpen] = useState(false)
+  // present mode (present/): full screen, chrome hidden, a guided tour
+  const [presenting, setPresenting] = useState(false)
+  // the scenario editor, compare or validation view, over the whole window
+  const [analysis, setAnalysis] = useState<AnalysisView | null>(null)
   const leftRef = useRef<HTMLElement>(null)
   const leftToggleRef = useRef<HTMLButtonElement>(null)
   const scenarios = ready?.scenarios ?? []
@@ -128,6 +135,7 @@ export function App({
     viewRack: fly('rack'),
     viewNode: fly('node'),
     help: () => setHelpOpen(true),
+    present: () => (ready ? setPresenting(true) : false),
     // the help dialog takes its own Escape; then the left column when focus is in it, the
     // selection, and last the replay
     back: (event: KeyboardEvent): false | void => {
@@ -199,7 +207,18 @@ export function App({
             <>
               <SearchBox view={view} topology={ready.topology} />
               <MetricPicker view={view} />
-              <ViewPresets view={view} topology={ready.topology} />
+              <ExportMenu api={ready.api} replay={replay} runId={runInView} />
+              <Presenter
+                api={ready.api}
+                view={view}
+                telemetry={ready.telemetry}
+                active={presenting}
+                onActiveChange={setPresenting}
+                runInView={runInView}
+                replayTimeS={replaying ? replay.positionS : null}
+                showReplay={replayCommands.show}
+                perform={feedback.perform}
+              />
               <button
                 type="button"
                 className="view-control__button"
@@ -226,6 +245,7 @@ export function App({
               run={run}
               commands={commands}
             />
+            <AnalysisTools onOpen={setAnalysis} />
             <LibraryPanel
               api={ready.api}
               perform={feedback.perform}
@@ -252,6 +272,10 @@ export function App({
                 </Suspense>
               </SceneErrorBoundary>
               <Legend view={view} />
+              {/* over the hall, by the picture it moves, so the top bar fits at 1280 px */}
+              <div className="hall-views">
+                <ViewPresets view={view} topology={ready.topology} />
+              </div>
               <Notices
                 problem={feedback.problem}
                 onDismiss={feedback.dismissProblem}
@@ -326,6 +350,26 @@ export function App({
         </section>
       )}
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      {ready && (
+        <AnalysisViews
+          open={analysis}
+          onClose={() => setAnalysis(null)}
+          api={ready.api}
+          perform={feedback.perform}
+          presets={scenarios}
+          systems={ready.systems}
+          selectedPreset={selected}
+          runInView={
+            runInView
+              ? { id: runInView, name: (replaying ? replay.name : run?.scenarioName) ?? runInView }
+              : null
+          }
+          run={run}
+          speed={speed}
+          theme={theme}
+          charts={charts}
+        />
+      )}
     </div>
   )
 }

@@ -67,6 +67,8 @@ export interface TwinStats {
   camera: { preset: string; moving: boolean }
   /** whether the links' traffic pulses are animating (telemetry flowing, motion allowed) */
   motion: boolean
+  /** present mode (present/): on or off, the step shown (0-based) and the tour's steps */
+  present: { active: boolean; step: number; steps: number }
 }
 
 /**
@@ -128,7 +130,8 @@ function emptyStats(): TwinStats {
     metric: 'compute',
     selected: null,
     camera: { preset: 'hall', moving: false },
-    motion: false
+    motion: false,
+    present: { active: false, step: 0, steps: 0 }
   }
 }
 

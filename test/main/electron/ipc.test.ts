@@ -150,7 +150,27 @@ const wrongArguments: Record<TwinMethod, { args: unknown; field?: string }[]> = 
     { args: { ids: ['a', 'b', 'c', 'd'] }, field: 'ids' },
     { args: { ids: ['a', 'a'] }, field: 'ids' }
   ],
-  'validation.get': [{ args: { system: 'x' } }]
+  'validation.get': [{ args: { system: 'x' } }],
+  'tours.list': [{ args: { runId: 7 }, field: 'runId' }],
+  'tours.save': [
+    { args: { runId: 'r', tour: { name: 't', steps: [] } }, field: 'tour.steps' },
+    {
+      args: {
+        runId: 'r',
+        tour: {
+          name: 't',
+          steps: [{ camera: { preset: 'hall' }, caption: 'c', metric: 'compute', kpi: 'nope' }]
+        }
+      },
+      field: 'tour.steps.0.kpi'
+    }
+  ],
+  'tours.delete': [{ args: { runId: 'r' }, field: 'name' }],
+  'exports.save': [
+    { args: { kind: 'gif', suggestedName: 'a', data: 'QUJD' }, field: 'kind' },
+    { args: { kind: 'png', suggestedName: 'a', data: 'not base64!' }, field: 'data' }
+  ],
+  'exports.pdf': [{ args: { html: '' }, field: 'html' }]
 }
 
 describe('IPC requests', () => {

@@ -78,9 +78,11 @@ describe('ShortcutHelp', () => {
 })
 
 describe('shortcuts', () => {
-  it('gives every key one shortcut at most', () => {
-    const keys = SHORTCUTS.flatMap((s) => s.keys)
-    expect(new Set(keys).size).toBe(keys.length)
+  it('gives every key one shortcut at most (in each mode: the app, present mode)', () => {
+    for (const mode of [undefined, 'present']) {
+      const keys = SHORTCUTS.filter((s) => s.mode === mode).flatMap((s) => s.keys)
+      expect(new Set(keys).size).toBe(keys.length)
+    }
   })
 
   it('binds handlers by key for useShortcuts, leaving Space to its own hook', () => {

@@ -18,7 +18,7 @@ import {
   type StoreOptions
 } from './runStore'
 
-const TABLES = ['runs', 'frames', 'events', 'kpis', 'frames_overview'] as const
+const TABLES = ['runs', 'frames', 'events', 'kpis', 'frames_overview', 'tours'] as const
 
 /**
  * Writes one run as a self-contained .twinrun file: a SQLite database with the library's own

@@ -11,6 +11,8 @@
  * Version 2: a KPI time series per run (charts and CSV without decoding frames) and an
  *            overview level of frames (one per OVERVIEW_EVERY) for long runs; frames indexed
  *            by time so a seek is one index lookup.
+ * Version 3: guided tours saved with a run (present mode; the tour as JSON, shared/tour.ts),
+ *            one per name per run, deleted with their run.
  */
 export const APPLICATION_ID = 0x54574e52 // "TWNR"
 
@@ -71,6 +73,15 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (run_id, idx)
   );
   CREATE INDEX frames_by_time ON frames (run_id, sim_time_s);
+  `,
+  `
+  CREATE TABLE tours (
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    tour_json TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (run_id, name)
+  ) WITHOUT ROWID;
   `
 ]
 

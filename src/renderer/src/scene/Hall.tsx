@@ -16,6 +16,8 @@ import { HallPicking } from './HallPicking'
 import { DrawnFrame, HallRenderLoop } from './HallRenderLoop'
 import { nodeLabelAnchors, rackLabelAnchors } from './layout'
 import { createProbe } from './probe'
+import { setSceneCapture } from './captureRegistry'
+import { createSceneCapture } from './sceneCapture'
 import {
   type LabelElements,
   RackLabelLayer,
@@ -145,6 +147,11 @@ function HallScene({ hall, topology, telemetry, view, tooltip, labels }: ScenePr
       delete window.__twinProbe
     }
   }, [hall, topology, view, drawn, get])
+
+  // the export menu's screenshots and videos (scene/captureRegistry.ts)
+  useEffect(() => {
+    return setSceneCapture(createSceneCapture(get))
+  }, [get])
 
   return (
     <>

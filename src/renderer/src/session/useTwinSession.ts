@@ -63,6 +63,8 @@ export interface ReplayCommands {
   seek(timeS: number): Promise<void>
   nudge(deltaS: number): void
   close(): void
+  /** opens a saved run paused at `atS` (present mode's steps); rejects when it cannot */
+  show(runId: string, atS: number): Promise<void>
 }
 
 export interface TwinSession {
@@ -195,7 +197,12 @@ export function useTwinSession(connect: () => TwinApi): TwinSession {
         command('Could not change the replay speed', (c) => c.replay.setSpeed(speed)),
       seek: (timeS) => controllersRef.current?.replay.seek(timeS) ?? Promise.resolve(),
       nudge: (deltaS) => void controllersRef.current?.replay.nudge(deltaS),
-      close: () => command('Could not close the replay', (c) => c.replay.close())
+      close: () => command('Could not close the replay', (c) => c.replay.close()),
+      show: async (runId, atS) => {
+        const replay = controllersRef.current?.replay
+        if (!replay) throw new Error('the twin is not connected')
+        await replay.open(runId, atS)
+      }
     }),
     [command]
   )

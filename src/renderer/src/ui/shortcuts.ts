@@ -16,8 +16,13 @@ export type ShortcutId =
   | 'viewNode'
   | 'theme'
   | 'help'
+  | 'present'
+  | 'presentNext'
+  | 'presentPrevious'
+  | 'presentAuto'
+  | 'presentExit'
 
-export type ShortcutGroup = 'Run and replay' | 'View' | 'Panels'
+export type ShortcutGroup = 'Run and replay' | 'View' | 'Panels' | 'Present mode'
 
 export interface Shortcut {
   id: ShortcutId
@@ -27,6 +32,11 @@ export interface Shortcut {
   label: string
   action: string
   group: ShortcutGroup
+  /**
+   * 'present': acts only while present mode is on, and then alone (present/Presenter.tsx), so
+   * its keys may repeat the app's; a key is unique within its mode
+   */
+  mode?: 'present'
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
@@ -90,10 +100,55 @@ export const SHORTCUTS: readonly Shortcut[] = [
     action: 'Show or hide the scenarios and saved runs',
     group: 'Panels'
   },
-  { id: 'help', keys: ['?'], label: '?', action: 'This list of shortcuts', group: 'Panels' }
+  { id: 'help', keys: ['?'], label: '?', action: 'This list of shortcuts', group: 'Panels' },
+  // present mode (present/): while it is on, these are the only keys that act
+  {
+    id: 'present',
+    keys: ['p', 'P'],
+    label: 'P',
+    action: 'Present a guided tour, full screen',
+    group: 'Present mode'
+  },
+  {
+    id: 'presentNext',
+    keys: [' ', 'ArrowRight'],
+    label: '→ or Space',
+    action: 'Next step',
+    group: 'Present mode',
+    mode: 'present'
+  },
+  {
+    id: 'presentPrevious',
+    keys: ['ArrowLeft'],
+    label: '←',
+    action: 'Previous step',
+    group: 'Present mode',
+    mode: 'present'
+  },
+  {
+    id: 'presentAuto',
+    keys: ['a', 'A'],
+    label: 'A',
+    action: 'Play the steps by themselves, or stop',
+    group: 'Present mode',
+    mode: 'present'
+  },
+  {
+    id: 'presentExit',
+    keys: ['Escape'],
+    label: 'Esc',
+    action: 'Leave present mode',
+    group: 'Present mode',
+    mode: 'present'
+  }
 ]
 
-export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = ['Run and replay', 'View', 'Panels']
+export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
+  'Run and replay',
+  'View',
+  'Panels',
+  'Present mode'
+]
 
 const ARIA_NAMES: Record<string, string> = {
   ' ': 'Space',

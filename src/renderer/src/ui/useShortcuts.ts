@@ -32,7 +32,15 @@ function keyHasOwnMeaning(event: KeyboardEvent): boolean {
  * (defaultPrevented) is left alone, so an Escape that cancels an edit does not also close
  * the panel around it.
  */
-export function useShortcuts(shortcuts: Record<string, ShortcutHandler | undefined>): void {
+export function useShortcuts(
+  shortcuts: Record<string, ShortcutHandler | undefined>,
+  /**
+   * exclusive (present mode): listens first (capture) and keeps every single key from the
+   * page's other shortcuts, so only these act while it is mounted
+   */
+  options: { exclusive?: boolean } = {}
+): void {
+  const exclusive = options.exclusive ?? false
   const shortcutsRef = useRef(shortcuts)
   useEffect(() => {
     shortcutsRef.current = shortcuts
@@ -40,6 +48,7 @@ export function useShortcuts(shortcuts: Record<string, ShortcutHandler | undefin
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return
+      if (exclusive) event.stopImmediatePropagation()
       const handler = shortcutsRef.current[event.key]
       if (!handler) return
       if (event.repeat && !event.key.startsWith('Arrow')) return
@@ -47,12 +56,15 @@ export function useShortcuts(shortcuts: Record<string, ShortcutHandler | undefin
       if (handler(event) === false) return
       event.preventDefault()
     }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
-  }, [])
+    window.addEventListener('keydown', onKeyDown, exclusive)
+    return () => window.removeEventListener('keydown', onKeyDown, exclusive)
+  }, [exclusive])
 }
 
 /** useShortcuts for the app's named shortcuts (ui/shortcuts.ts): the keys come from the list. */
-export function useNamedShortcuts(handlers: Partial<Record<ShortcutId, ShortcutHandler>>): void {
-  useShortcuts(shortcutHandlers(handlers))
+export function useNamedShortcuts(
+  handlers: Partial<Record<ShortcutId, ShortcutHandler>>,
+  options: { exclusive?: boolean } = {}
+): void {
+  useShortcuts(shortcutHandlers(handlers), options)
 }

@@ -346,7 +346,9 @@ describe('importRuns of a bad file', () => {
     })
     expectRefused(
       path,
-      /written by a newer Supernode Twin \(run library schema 99; this build reads up to 2\)/
+      new RegExp(
+        `written by a newer Supernode Twin \\(run library schema 99; this build reads up to ${SCHEMA_VERSION}\\)`
+      )
     )
   })
 
