@@ -1,8 +1,6 @@
 import './fullDialog.css'
-import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react'
-
-const FOCUSABLE =
-  'button:not(:disabled), [href], input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])'
+import { type ReactNode, useId, useRef } from 'react'
+import { useModalFocus } from './useModalFocus'
 
 export interface FullDialogProps {
   title: string
@@ -20,10 +18,9 @@ export interface FullDialogProps {
 }
 
 /**
- * A modal dialog over the whole window, for the compare, validation and editor views. Focus
- * moves in when it opens (to the first field, else the close button), Tab and Shift+Tab wrap
- * inside, and focus returns where it was when it closes. Escape closes it. Keys typed inside
- * never reach the window's shortcuts (M, L, 1-4 would act on the hall behind).
+ * A modal dialog over the whole window, for the compare, validation and editor views: modal
+ * for the keyboard as useModalFocus says (focus starts on the close button), and keys typed
+ * inside never reach the window's shortcuts (M, L, 1-4 would act on the hall behind).
  */
 export function FullDialog({
   title,
@@ -39,38 +36,7 @@ export function FullDialog({
   const dialogRef = useRef<HTMLDivElement>(null)
   const closeRef = useRef<HTMLButtonElement>(null)
 
-  useEffect(() => {
-    const before = document.activeElement
-    closeRef.current?.focus()
-    return () => {
-      if (before instanceof HTMLElement && before !== document.body && before.isConnected) {
-        before.focus()
-      }
-    }
-  }, [])
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    // the dialog owns the keyboard while open: no window shortcut acts behind it
-    event.stopPropagation()
-    if (event.key === 'Escape') {
-      event.preventDefault()
-      onClose()
-      return
-    }
-    if (event.key !== 'Tab') return
-    const focusable = [...(dialogRef.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])]
-    const first = focusable[0]
-    const last = focusable[focusable.length - 1]
-    if (!first || !last) return
-    const at = document.activeElement
-    if (event.shiftKey && (at === first || !dialogRef.current?.contains(at))) {
-      event.preventDefault()
-      last.focus()
-    } else if (!event.shiftKey && (at === last || !dialogRef.current?.contains(at))) {
-      event.preventDefault()
-      first.focus()
-    }
-  }
+  const onKeyDown = useModalFocus(dialogRef, closeRef, onClose, true)
 
   return (
     <div className="full-dialog__backdrop">

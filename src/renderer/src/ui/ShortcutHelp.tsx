@@ -1,13 +1,12 @@
 import './shortcutHelp.css'
-import { type KeyboardEvent, useEffect, useId, useRef } from 'react'
+import { useId, useRef } from 'react'
+import { useModalFocus } from './useModalFocus'
 import { SHORTCUTS, SHORTCUT_GROUPS } from './shortcuts'
 
 export interface ShortcutHelpProps {
   open: boolean
   onClose(): void
 }
-
-const FOCUSABLE = 'button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])'
 
 /**
  * The keyboard shortcuts, in a modal dialog: focus moves in when it opens, stays inside while
@@ -24,38 +23,7 @@ function HelpDialog({ onClose }: { onClose(): void }) {
   const dialogRef = useRef<HTMLDivElement>(null)
   const closeRef = useRef<HTMLButtonElement>(null)
 
-  useEffect(() => {
-    const before = document.activeElement
-    closeRef.current?.focus()
-    return () => {
-      if (before instanceof HTMLElement && before !== document.body && before.isConnected) {
-        before.focus()
-      }
-    }
-  }, [])
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    if (event.key === 'Escape') {
-      // the window's Escape (leave the replay) must not act as well
-      event.preventDefault()
-      event.stopPropagation()
-      onClose()
-      return
-    }
-    if (event.key !== 'Tab') return
-    const focusable = [...(dialogRef.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])]
-    const first = focusable[0]
-    const last = focusable[focusable.length - 1]
-    if (!first || !last) return
-    const at = document.activeElement
-    if (event.shiftKey && (at === first || !dialogRef.current?.contains(at))) {
-      event.preventDefault()
-      last.focus()
-    } else if (!event.shiftKey && (at === last || !dialogRef.current?.contains(at))) {
-      event.preventDefault()
-      first.focus()
-    }
-  }
+  const onKeyDown = useModalFocus(dialogRef, closeRef, onClose)
 
   return (
     <div className="shortcut-help__backdrop" onMouseDown={onClose}>
