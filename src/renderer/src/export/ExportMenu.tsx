@@ -170,20 +170,7 @@ export function ExportMenu({ api, replay, runId, comparison = null }: Props) {
         <div id="export-panel" className="export-panel" role="dialog" aria-label="Export">
           <fieldset disabled={busy}>
             <legend>Screenshot (PNG)</legend>
-            <label>
-              Size{' '}
-              <select
-                aria-label="Screenshot size"
-                value={resolution}
-                onChange={(e) => setResolution(e.target.value as ResolutionId)}
-              >
-                {RESOLUTIONS.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ResolutionSelect label="Screenshot size" value={resolution} onChange={setResolution} />
             <button type="button" onClick={() => void savePng()}>
               Save PNG
             </button>
@@ -191,20 +178,7 @@ export function ExportMenu({ api, replay, runId, comparison = null }: Props) {
           <fieldset disabled={busy || !replaying}>
             <legend>Video of the replay (WebM)</legend>
             {!replaying && <p className="export-panel__hint">Open a replay to export a video.</p>}
-            <label>
-              Size{' '}
-              <select
-                aria-label="Video size"
-                value={videoSize}
-                onChange={(e) => setVideoSize(e.target.value as ResolutionId)}
-              >
-                {RESOLUTIONS.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ResolutionSelect label="Video size" value={videoSize} onChange={setVideoSize} />
             <label>
               fps{' '}
               <select
@@ -315,5 +289,29 @@ export function ExportMenu({ api, replay, runId, comparison = null }: Props) {
         </div>
       )}
     </div>
+  )
+}
+
+/** The sizes an image or video can be saved at. */
+function ResolutionSelect(props: {
+  label: string
+  value: ResolutionId
+  onChange(value: ResolutionId): void
+}) {
+  return (
+    <label>
+      Size{' '}
+      <select
+        aria-label={props.label}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value as ResolutionId)}
+      >
+        {RESOLUTIONS.map((r) => (
+          <option key={r.id} value={r.id}>
+            {r.label}
+          </option>
+        ))}
+      </select>
+    </label>
   )
 }
