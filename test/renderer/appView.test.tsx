@@ -1,11 +1,11 @@
-import { act, render, screen, within } from '@testing-library/react'
+import { act, render, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { AppCommand } from '../../src/shared/api'
 import { App } from '../../src/renderer/src/App'
 import type { HallProps } from '../../src/renderer/src/scene/Hall'
 import { ViewState } from '../../src/renderer/src/view/viewState'
 import { recordingCharts } from './chartRecorder'
-import { fakeTwin } from './fakeTwin'
+import { fakeTwin, idleStatus, ok } from './fakeTwin'
 import { click, press } from './library/appHarness'
 
 /** the view tools, the inspector and their keys, as wired in the app (the hall is a stub) */
@@ -104,5 +104,28 @@ describe('the view tools in the app', () => {
     await command({ kind: 'export-run' })
     expect(twin.methods()).not.toContain('runs.export')
     expect(await screen.findByText(/No saved run in view to export/)).toBeVisible()
+  })
+
+  it('follows a run or a replay main already has, instead of starting the default', async () => {
+    const busy = fakeTwin({
+      'run.status': () =>
+        ok({
+          ...idleStatus,
+          state: 'running',
+          runId: 'opened-from-the-command-line',
+          scenarioName: 'my scenario',
+          system: 'cloudmatrix384',
+          durationS: 60,
+          sampleIntervalS: 1,
+          simTimeS: 12,
+          speed: 10,
+          saved: true
+        })
+    })
+    const Hall = StubHall as (props: HallProps) => React.JSX.Element
+    render(<App connect={() => busy.api} hall={Hall} charts={recordingCharts().factory} />)
+    expect(await screen.findByText('running')).toBeVisible()
+    await waitFor(() => expect(busy.methods()).toContain('replay.status'))
+    expect(busy.methods()).not.toContain('run.start')
   })
 })

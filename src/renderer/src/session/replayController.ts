@@ -17,6 +17,7 @@ type ReplayCommand =
   | 'replay.seek'
   | 'replay.setSpeed'
   | 'replay.close'
+  | 'replay.status'
 
 export function isReplaying(status: ReplayStatus | null): status is ReplayStatus {
   return status !== null && status.state !== 'closed'
@@ -99,6 +100,11 @@ export class ReplayController {
   /** Moves by `deltaS` from where the replay is, or is about to be after seeks under way. */
   nudge(deltaS: number): Promise<void> {
     return this.seek((this.seeker.target ?? this.status.positionS) + deltaS)
+  }
+
+  /** Reads the replay main has open now (a file opened from the desktop opens one). */
+  refresh(): Promise<ReplayStatus> {
+    return this.send('replay.status', {})
   }
 
   close(): Promise<ReplayStatus> {

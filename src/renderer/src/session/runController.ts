@@ -12,7 +12,13 @@ import { twinStats } from '../twinStats'
 export type RunSpeed = number | 'max'
 
 type RunCommand =
-  'run.start' | 'run.pause' | 'run.resume' | 'run.stop' | 'run.setSpeed' | 'runs.rerun'
+  | 'run.start'
+  | 'run.pause'
+  | 'run.resume'
+  | 'run.stop'
+  | 'run.setSpeed'
+  | 'run.status'
+  | 'runs.rerun'
 
 /**
  * Sends run commands and keeps the newest run status, outside React.
@@ -46,6 +52,11 @@ export class RunController {
     return () => {
       this.listeners.delete(listener)
     }
+  }
+
+  /** Reads the run main has now (one may be under way before this view connected). */
+  refresh(): Promise<RunStatus> {
+    return this.send('run.status', {})
   }
 
   /** Starts a preset (replacing any current run). */

@@ -12,7 +12,7 @@ import type { Topology } from '../../../engine/topology/types'
 import { TelemetryStore } from '../telemetry/telemetryStore'
 import { type Feedback, problemOf, useFeedback } from './feedback'
 import { CLOSED_REPLAY } from '../../../shared/library'
-import { ReplayController } from './replayController'
+import { ReplayController, isReplaying } from './replayController'
 import { RunController, type RunSpeed } from './runController'
 import { throttleStatus } from './statusThrottle'
 
@@ -139,6 +139,12 @@ export function useTwinSession(connect: () => TwinApi): TwinSession {
       unsubscribes.push(replayer.onStatus((status) => setReplay(status)))
       controllersRef.current = { run: controller, replay: replayer }
       setState({ phase: 'ready', api, topology, telemetry, scenarios, systems })
+
+      // A view that connects to a twin already busy (a reload, a second window, a run or replay
+      // opened from the desktop's command line) follows what it is doing instead of replacing it.
+      const [live, replaying] = await Promise.all([controller.refresh(), replayer.refresh()])
+      if (cancelled) return
+      if (live.state === 'running' || live.state === 'paused' || isReplaying(replaying)) return
 
       const first = initialScenario(scenarios)
       if (!first) return
