@@ -108,8 +108,8 @@ describe('the view tools in the app', () => {
 
   it('follows a run or a replay main already has, instead of starting the default', async () => {
     const busy = fakeTwin({
-      'run.status': () =>
-        ok({
+      'run.status': async () =>
+        ok<'run.status'>({
           ...idleStatus,
           state: 'running',
           runId: 'opened-from-the-command-line',
