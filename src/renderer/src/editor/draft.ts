@@ -15,6 +15,16 @@ export interface LengthDraft {
   sigma: string
 }
 
+/** the numbers each length distribution takes, in the order the form shows them */
+export const LENGTH_KEYS: Record<
+  LengthDraft['kind'],
+  readonly Exclude<keyof LengthDraft, 'kind'>[]
+> = {
+  fixed: ['tokens'],
+  uniform: ['min', 'max'],
+  lognormal: ['median', 'sigma', 'max']
+}
+
 export type FaultKind =
   'die-failure' | 'npu-failure' | 'link-degradation' | 'subplane-degradation' | 'slow-chip'
 
@@ -29,6 +39,15 @@ export interface FaultDraft {
   /** bandwidthFraction or speedFraction */
   fraction: string
 }
+
+/** the deployment overrides that are plain numbers (eplb is a choice) */
+export const DEPLOYMENT_NUMBERS = [
+  'prefillInstances',
+  'decodeChips',
+  'maxBatchPerChip',
+  'prefillTokensPerChip',
+  'mtpAcceptance'
+] as const
 
 export interface ScenarioDraft {
   name: string
@@ -201,16 +220,7 @@ function put(target: Record<string, unknown>, key: string, value: unknown): void
 
 function lengthOf(draft: LengthDraft): Record<string, unknown> {
   const out: Record<string, unknown> = { kind: draft.kind }
-  if (draft.kind === 'fixed') put(out, 'tokens', numberOf(draft.tokens))
-  if (draft.kind === 'uniform') {
-    put(out, 'min', numberOf(draft.min))
-    put(out, 'max', numberOf(draft.max))
-  }
-  if (draft.kind === 'lognormal') {
-    put(out, 'median', numberOf(draft.median))
-    put(out, 'sigma', numberOf(draft.sigma))
-    put(out, 'max', numberOf(draft.max))
-  }
+  for (const key of LENGTH_KEYS[draft.kind]) put(out, key, numberOf(draft[key]))
   return out
 }
 
@@ -220,11 +230,7 @@ export function scenarioFromDraft(draft: ScenarioDraft): Record<string, unknown>
   if (draft.description.trim() !== '') out.description = draft.description
   out.system = draft.system
   const deployment: Record<string, unknown> = {}
-  put(deployment, 'prefillInstances', numberOf(draft.deployment.prefillInstances))
-  put(deployment, 'decodeChips', numberOf(draft.deployment.decodeChips))
-  put(deployment, 'maxBatchPerChip', numberOf(draft.deployment.maxBatchPerChip))
-  put(deployment, 'prefillTokensPerChip', numberOf(draft.deployment.prefillTokensPerChip))
-  put(deployment, 'mtpAcceptance', numberOf(draft.deployment.mtpAcceptance))
+  for (const key of DEPLOYMENT_NUMBERS) put(deployment, key, numberOf(draft.deployment[key]))
   if (draft.deployment.eplb) deployment.eplb = draft.deployment.eplb
   if (Object.keys(deployment).length > 0) out.deployment = deployment
   if (draft.workloadKind === 'trace') {

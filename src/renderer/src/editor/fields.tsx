@@ -109,25 +109,64 @@ export function SelectField<T extends string>({
   )
 }
 
+/** `value` rather than `checked`, so that `bind` serves a check box as it does any field */
 export function CheckField({
   path,
   label,
-  checked,
+  value,
   onChange
-}: BaseProps & { checked: boolean; onChange(checked: boolean): void }) {
+}: BaseProps & { value: boolean; onChange(value: boolean): void }) {
   const { id, errorId, messages, aria } = useFieldState(path)
   return (
     <div className="editor-field editor-field--check" data-field={path}>
       <input
         id={id}
         type="checkbox"
-        checked={checked}
+        checked={value}
         onChange={(event) => onChange(event.target.checked)}
         {...aria}
       />
       <label htmlFor={id}>{label}</label>
       <FieldMessage id={errorId} messages={messages} />
     </div>
+  )
+}
+
+/**
+ * The value of one key of a draft record and the change that replaces it, to spread into a
+ * field: `<TextField … {...field('ttftMs')} />`. Each part of the form edits its own record,
+ * so one binding serves every field of that part.
+ */
+export function bind<T extends object>(record: T, onChange: (next: T) => void) {
+  return <K extends keyof T>(key: K) => ({
+    value: record[key],
+    onChange: (value: T[K]) => onChange({ ...record, [key]: value })
+  })
+}
+
+/** the props of a part of the form that edits one record of the draft */
+export interface PartProps<T> {
+  value: T
+  onChange(next: T): void
+}
+
+/** joins a field's key to the scenario path of its part ('' for the scenario's top level) */
+const pathAt = (at: string, key: string): string => (at ? `${at}.${key}` : key)
+
+/** numeric fields for several keys of one draft record, each at `at.key` */
+export function NumberFields<K extends string, T extends Record<K, string>>({
+  at,
+  labels,
+  value,
+  onChange
+}: PartProps<T> & { at: string; labels: readonly (readonly [K, string])[] }) {
+  const field = bind(value, onChange)
+  return (
+    <>
+      {labels.map(([key, label]) => (
+        <TextField key={key} path={pathAt(at, key)} label={label} numeric {...field(key)} />
+      ))}
+    </>
   )
 }
 
