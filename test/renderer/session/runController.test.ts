@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { RunStatus, TwinApi, TwinEvent } from '../../../src/shared/api'
 import { RunController } from '../../../src/renderer/src/session/runController'
 import { TelemetryStore } from '../../../src/renderer/src/telemetry/telemetryStore'
+import { createFrame } from '../../../src/shared/frame'
 import { idleStatus } from '../fakeTwin'
 
 const running: RunStatus = { ...idleStatus, state: 'running', runId: 'run-1', durationS: 600 }
@@ -65,5 +66,32 @@ describe('run controller', () => {
     telemetry.runLatest = {} as never
     void new RunController(twin.api, telemetry).start('default', 'max')
     expect(telemetry.runLatest).toBeNull()
+  })
+
+  it('starts a fresh KPI history for a run begun elsewhere, but not twice for its own start', async () => {
+    const twin = manualApi()
+    const counts = { dies: 1, cpus: 1, links: 1 }
+    const telemetry = new TelemetryStore(counts)
+    const controller = new RunController(twin.api, telemetry)
+    controller.connect()
+    const frame = (i: number) => createFrame(i, i, counts).buffer
+
+    // its own start: the first frame may come before the run's status event
+    const started = controller.start('default', 10)
+    telemetry.push(frame(1))
+    twin.emit(running)
+    twin.replies[0]!(running)
+    await started
+    expect(telemetry.history.length).toBe(1)
+    telemetry.push(frame(2))
+
+    // a comparison (or another window) starts the next run: its history starts empty
+    twin.emit({ ...running, runId: 'run-2' })
+    expect(telemetry.history.length).toBe(0)
+    telemetry.push(frame(1))
+    expect(telemetry.history.length).toBe(1)
+    // a status of the same run changes nothing
+    twin.emit({ ...running, runId: 'run-2', simTimeS: 5 })
+    expect(telemetry.history.length).toBe(1)
   })
 })

@@ -31,6 +31,8 @@ type RunCommand =
 export class RunController {
   status: RunStatus | null = null
   private eventsSeen = 0
+  /** a start or re-run from here has already told the telemetry store a new run begins */
+  private begun = false
   private readonly listeners = new Set<(status: RunStatus) => void>()
 
   constructor(
@@ -60,15 +62,15 @@ export class RunController {
   }
 
   /** Starts a preset (replacing any current run). */
-  start(scenario: string, speed: RunSpeed): Promise<RunStatus> {
-    this.telemetry.beginRun()
-    return this.send('run.start', { scenario, speed })
+  start(scenario: TwinArgs<'run.start'>['scenario'], speed: RunSpeed): Promise<RunStatus> {
+    this.beginRun()
+    return this.refusable(this.send('run.start', { scenario, speed }))
   }
 
   /** Starts a new run of a saved run's scenario (main saves it as "<name> (re-run)"). */
   rerun(id: string, speed: RunSpeed): Promise<RunStatus> {
-    this.telemetry.beginRun()
-    return this.send('runs.rerun', { id, speed })
+    this.beginRun()
+    return this.refusable(this.send('runs.rerun', { id, speed }))
   }
 
   pause(): Promise<RunStatus> {
@@ -94,7 +96,27 @@ export class RunController {
     return this.status ?? reply
   }
 
+  /** before the request, so the new run's first frames (which may beat its reply) count */
+  private beginRun(): void {
+    this.telemetry.beginRun()
+    this.begun = true
+  }
+
+  /** a refused start begins nothing: the next run, from anywhere, is new again */
+  private refusable(reply: Promise<RunStatus>): Promise<RunStatus> {
+    return reply.catch((error: unknown) => {
+      this.begun = false
+      throw error
+    })
+  }
+
   private accept(status: RunStatus): void {
+    // A run started elsewhere (a comparison, the desktop's command line, another window) is a
+    // new run for the telemetry too: its KPI history must not join the last run's.
+    if (status.runId !== null && status.runId !== this.status?.runId) {
+      if (!this.begun) this.telemetry.beginRun()
+      this.begun = false
+    }
     this.status = status
     twinStats().runState = status.state
     for (const listener of this.listeners) listener(status)
