@@ -83,6 +83,24 @@ export interface RunStatus {
   saved: boolean
 }
 
+/** No run yet (what main reports before the first start). */
+export const IDLE_RUN: RunStatus = {
+  state: 'idle',
+  runId: null,
+  scenarioId: null,
+  scenarioName: null,
+  system: null,
+  durationS: 0,
+  sampleIntervalS: 0,
+  simTimeS: 0,
+  framesSent: 0,
+  speed: null,
+  events: [],
+  summary: null,
+  error: null,
+  saved: false
+}
+
 export interface TwinResults {
   'app.info': AppInfo
   'systems.list': SystemSummary[]

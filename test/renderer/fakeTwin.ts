@@ -2,20 +2,21 @@ import { vi } from 'vitest'
 import { getTopology } from '../../src/engine/topology'
 import { createFrame } from '../../src/shared/frame'
 import type { ScenarioInput } from '../../src/shared/scenario'
-import type {
-  RunEvent,
-  RunKpiSeries,
-  RunOverview,
-  RunRecord,
-  RunStatus,
-  RunSummary,
-  ScenarioPreset,
-  SystemSummary,
-  TwinApi,
-  TwinEvent,
-  TwinMethod,
-  TwinResponse,
-  TwinResults
+import {
+  IDLE_RUN,
+  type RunEvent,
+  type RunKpiSeries,
+  type RunOverview,
+  type RunRecord,
+  type RunStatus,
+  type RunSummary,
+  type ScenarioPreset,
+  type SystemSummary,
+  type TwinApi,
+  type TwinEvent,
+  type TwinMethod,
+  type TwinResponse,
+  type TwinResults
 } from '../../src/shared/api'
 import type { TwinErrorData } from '../../src/shared/errors'
 import { CLOSED_REPLAY, REPLAY_SPEEDS, type ReplayStatus } from '../../src/shared/library'
@@ -53,22 +54,7 @@ export const systems: SystemSummary[] = [
   { id: 'h800-deepseek', name: 'NVIDIA H800 (DeepSeek)', hasTopology: false }
 ]
 
-export const idleStatus: RunStatus = {
-  state: 'idle',
-  runId: null,
-  scenarioId: null,
-  scenarioName: null,
-  system: null,
-  durationS: 0,
-  sampleIntervalS: 0,
-  simTimeS: 0,
-  framesSent: 0,
-  speed: null,
-  events: [],
-  summary: null,
-  error: null,
-  saved: false
-}
+export const idleStatus: RunStatus = IDLE_RUN
 
 export const closedReplay: ReplayStatus = CLOSED_REPLAY
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { Worker } from 'node:worker_threads'
 import type { RunEvent, RunSummary } from '../../engine/serving/summary'
 import type { TraceText } from '../../engine/serving/run'
-import type { RunStatus } from '../../shared/api'
+import { IDLE_RUN, type RunStatus } from '../../shared/api'
 import type { Scenario } from '../../shared/scenario'
 import type { FromWorker, ToWorker } from '../worker/protocol'
 import { Emitter } from './emitter'
@@ -30,23 +30,6 @@ export interface RunStart {
 /** How often a running run reports its progress, at most. */
 const STATUS_EVERY_MS = 500
 
-const IDLE: RunStatus = {
-  state: 'idle',
-  runId: null,
-  scenarioId: null,
-  scenarioName: null,
-  system: null,
-  durationS: 0,
-  sampleIntervalS: 0,
-  simTimeS: 0,
-  framesSent: 0,
-  speed: null,
-  events: [],
-  summary: null,
-  error: null,
-  saved: false
-}
-
 /**
  * Owns the engine worker so the UI never waits on the simulation. One run at a time; a new
  * start replaces the current run. A crashed worker fails the run and is replaced on the next
@@ -54,7 +37,7 @@ const IDLE: RunStatus = {
  */
 export class RunHost {
   private worker: Worker | null = null
-  private current: RunStatus = { ...IDLE }
+  private current: RunStatus = { ...IDLE_RUN }
   private lastStatusAt = 0
   private readonly frames = new Emitter<ArrayBuffer>()
   private readonly statuses = new Emitter<RunStatus>()
@@ -95,7 +78,7 @@ export class RunHost {
       run: { runId, scenario: run.scenario, trace: run.trace, speed: run.speed, record }
     })
     this.update({
-      ...IDLE,
+      ...IDLE_RUN,
       state: 'running',
       runId,
       scenarioId: run.scenarioId,
