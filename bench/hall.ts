@@ -7,14 +7,13 @@
 // Targets: <= 60 draw calls, < 4 ms of JavaScript per telemetry frame, no React render per
 // frame, GPU memory not growing over the replay.
 // Run after `npm run build`: npm run bench:hall
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
+import { launchChromium, root, startServe } from '../test/e2e/browserView'
 
-const root = fileURLToPath(new URL('../', import.meta.url))
 const RUN_NAME = 'bench-hall'
 const RECORDED_S = 600
 const LIVE_S = 20
@@ -43,20 +42,6 @@ interface Stats {
 }
 type StatsGlobal = { __twinStats?: Stats }
 
-/** the same flags as test/e2e/browserView.ts: WebGL through SwiftShader, no network noise */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-unsafe-swiftshader',
-  '--use-angle=swiftshader'
-]
-
 function twin(args: string[]): string {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     cwd: root,
@@ -64,36 +49,6 @@ function twin(args: string[]): string {
   })
   if (result.status !== 0) throw new Error(`twin ${args.join(' ')} failed:\n${result.stderr}`)
   return result.stdout
-}
-
-function serve(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--data-dir', dataDir],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }
-  )
-  let output = ''
-  child.stderr.on('data', (d) => (output += d))
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`twin serve printed no URL:\n${output}`)),
-      30_000
-    )
-    child.stdout.on('data', (d) => {
-      output += d
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\w+)/.exec(output)
-      if (!match) return
-      clearTimeout(timer)
-      resolve({
-        url: match[1]!,
-        stop: async () => {
-          child.kill('SIGTERM')
-          await exited
-        }
-      })
-    })
-  })
 }
 
 const read = (page: Page): Promise<Stats> =>
@@ -158,19 +113,17 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'twin-bench-hall-'))
   const began = Date.now()
   const seconds = (): string => `${((Date.now() - began) / 1000).toFixed(0)} s`
-  let stopServer: (() => Promise<void>) | null = null
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS
-  })
+  let stopServer: (() => Promise<unknown>) | null = null
+  // the e2e tests' chromium (same flags) and `twin serve`, on this bench's own library
+  const browser = await launchChromium()
   try {
     twin([
       'simulate',
       ...['--duration', String(RECORDED_S), '--save', '--name', RUN_NAME, '--data-dir', dataDir]
     ])
     console.log(`recorded ${RECORDED_S} simulated s of the default scenario (${seconds()})`)
-    const server = await serve(dataDir)
-    stopServer = server.stop
+    const server = await startServe(dataDir)
+    stopServer = () => server.stop()
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } })
     await page.goto(server.url)
     await page.waitForFunction(
