@@ -59,11 +59,11 @@ describe('twin CLI', () => {
   })
 
   it('says plainly when a known system has no part-level topology yet (exit 1)', async () => {
-    const { code, stdout, stderr } = await run('topology', '--system', 'h100-sglang', '--json')
+    const { code, stdout, stderr } = await run('topology', '--system', 'gb200-nvl72', '--json')
     expect(code).toBe(1)
     expect(stdout).toBe('')
     expect(stderr).toBe(
-      'twin topology: h100-sglang has no part-level topology yet (only cloudmatrix384 has one)\n'
+      'twin topology: gb200-nvl72 has no part-level topology yet (only cloudmatrix384, h800-deepseek, h100-sglang have one)\n'
     )
   })
 

@@ -1,4 +1,4 @@
-import { countTopology, getTopology, hasTopology } from '../../engine/topology'
+import { countTopology, getTopology, hasTopology, noTopologyMessage } from '../../engine/topology'
 import { isSystemId, SYSTEM_IDS } from '../../shared/systems'
 import { EXIT_FAILURE, EXIT_OK, UsageError, type Command } from '../command'
 
@@ -21,9 +21,7 @@ export const topologyCommand: Command = {
       throw new UsageError(`unknown system '${system}' (known: ${SYSTEM_IDS.join(', ')})`)
     }
     if (!hasTopology(system)) {
-      io.stderr(
-        `twin topology: ${system} has no part-level topology yet (only cloudmatrix384 has one)\n`
-      )
+      io.stderr(`twin topology: ${noTopologyMessage(system)}\n`)
       return EXIT_FAILURE
     }
     const topology = getTopology(system)

@@ -24,6 +24,7 @@ export type LinkId =
   | 'nvlink-h100'
   | 'nvlink-b200'
   | 'ib-cx7'
+  | 'hgx-frontend'
 
 export const links: Record<LinkId, Cited<LinkSpec>> = {
   'ub-die': {
@@ -103,6 +104,16 @@ export const links: Record<LinkId, Cited<LinkSpec>> = {
     gbPerSecond: 50,
     latencyUs: null,
     sources: { gbPerSecond: '[DeepEP]: one 400 Gb/s CX7 per GPU; about 50 GB/s is its ceiling' }
+  },
+  'hgx-frontend': {
+    id: 'hgx-frontend',
+    name: 'Front-end (VPC) network, per HGX node',
+    gbPerSecond: 50,
+    latencyUs: null,
+    sources: {
+      gbPerSecond:
+        'assumed: the reference gives no front-end network figure for HGX nodes; taken as 400 Gb/s per node, as the VPC plane of CloudMatrix384 ([CM] 3.3). It carries only prompts and answers, so it limits nothing'
+    }
   }
 }
 

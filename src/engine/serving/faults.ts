@@ -1,4 +1,6 @@
+import type { Deployment } from '../catalog/deployments'
 import { expertCommTables } from '../catalog/interconnect'
+import { systemsWithTopology } from '../topology'
 import type { Topology } from '../topology/types'
 import { ScenarioError, type Fault } from '../../shared/scenario'
 import type { ServingSimulation } from './simulation'
@@ -180,25 +182,41 @@ export class FaultController {
 
   /**
    * How much longer the all-to-all of a group of dies takes because a link on its path is
-   * degraded: a die sends at up to the fastest measured dispatch/combine rate, spread over its 7
-   * L1 links and, for the share bound for other nodes, over its node's 112 L1-L2 links. A link
-   * slows the collective only once that share no longer fits in what is left of it.
+   * degraded: a die sends at up to the fastest measured dispatch/combine rate of the deployment.
+   * Where the scale-up fabric spans nodes (CloudMatrix384) that rate spreads over its 7 L1 links
+   * and, for the share bound for other nodes, over its node's 112 L1-L2 links. Where it ends at
+   * the node (HGX) the share bound for other nodes leaves through the GPU's own NIC (its RDMA
+   * link) and the rest crosses its NVLink link. A link slows the collective only once that
+   * share no longer fits in what is left of it.
    */
   private commScale(dies: number[]): number {
     const t = this.topology
     if (!t) return 1
-    const peakGBps = Math.max(...expertCommTables['ub-910c'].rows.map((r) => r.combineGBps))
+    const plan = this.sim.plan
+    const peakGBps = peakExchangeGBps(plan.deployment)
+    const devicesPerNode = plan.systemSpec.chipsPerNode * plan.chip.devicesPerChip
+    const spansNodes = plan.systemSpec.scaleUpDomainDevices > devicesPerNode
+    const l1PerNode = t.l1Switches.length / t.nodes.length
+    const uplinksPerNode = t.subPlanes > 0 ? l1PerNode * (t.l2Switches.length / t.subPlanes) : 0
     const dieSet = new Set(dies)
     const nodes = new Set(dies.map((d) => t.dies[d]!.node))
-    const otherNodeShare = dies.length > 16 ? (dies.length - 16) / (dies.length - 1) : 0
+    const npus = new Set(dies.map((d) => t.dies[d]!.npu))
+    const otherNodeShare =
+      dies.length > devicesPerNode ? (dies.length - devicesPerNode) / (dies.length - 1) : 0
     let scale = 1
     for (const link of t.links) {
       const factor = this.linkFactor[link.index]!
       if (factor >= 1) continue
       let demand = 0
-      if (link.kind === 'die-l1' && dieSet.has(link.from.index)) demand = peakGBps / 7
-      if (link.kind === 'l1-l2' && nodes.has(t.l1Switches[link.from.index]!.node))
-        demand = (16 * peakGBps * otherNodeShare) / 112
+      if (spansNodes) {
+        if (link.kind === 'die-l1' && dieSet.has(link.from.index)) demand = peakGBps / l1PerNode
+        if (link.kind === 'l1-l2' && nodes.has(t.l1Switches[link.from.index]!.node))
+          demand = (devicesPerNode * peakGBps * otherNodeShare) / uplinksPerNode
+      } else {
+        if (link.kind === 'die-l1' && dieSet.has(link.from.index))
+          demand = (peakGBps * (1 - otherNodeShare)) / l1PerNode
+        if (link.kind === 'rdma' && npus.has(link.from.index)) demand = peakGBps * otherNodeShare
+      }
       if (demand > 0) scale = Math.max(scale, demand / (link.gbPerSecond * Math.max(factor, 1e-3)))
     }
     return scale
@@ -211,6 +229,16 @@ export class FaultController {
 
 const pct = (fraction: number): string => `${Math.round(fraction * 100)}%`
 
+/** the fastest dispatch or combine rate measured for the deployment's kernels, GB/s per device */
+function peakExchangeGBps(deployment: Deployment): number {
+  const rates = [deployment.decode, deployment.prefill].flatMap((phase) =>
+    phase.comm.table
+      ? expertCommTables[phase.comm.table].rows.flatMap((r) => [r.dispatchGBps, r.combineGBps])
+      : []
+  )
+  return Math.max(0, ...rates)
+}
+
 /**
  * Refuses a fault the run cannot apply, naming its field: a part the system does not have, or
  * an end before its start. The simulation and the scenario editor's validation both use it.
@@ -220,7 +248,7 @@ export function checkFault(fault: Fault, index: number, topology: Topology | nul
   const at = `faults.${index}`
   if (!t)
     throw new ScenarioError(
-      `${at}: faults need a system with a part-level topology (cloudmatrix384)`,
+      `${at}: faults need a system with a part-level topology (${systemsWithTopology().join(', ')})`,
       at
     )
   const known = (list: { id: string }[], id: string, field: string): void => {

@@ -1,6 +1,8 @@
 import { devicePowerW } from './devicePower'
-import { links as linkSpecs } from '../catalog/interconnect'
+import type { PhaseLayout } from '../catalog/deployments'
+import { expertCommTables, links as linkSpecs } from '../catalog/interconnect'
 import { deepSeekR1 } from '../catalog/model'
+import { remoteNodesPerToken } from '../perf/comm'
 import { routedRanksOf } from '../perf/imbalance'
 import type { Topology } from '../topology/types'
 import { createFrame, DieRole, KPI_INDEX, type KpiName } from '../../shared/frame'
@@ -21,6 +23,38 @@ interface DieFigures {
   /** bytes each die sent over UB in the window, and the share of it bound for other nodes */
   ubBytes: Float64Array
   interNodeBytes: Float64Array
+  /** bytes each die sent to dies of its own node over the scale-up fabric (NVLink on HGX) */
+  intraNodeBytes: Float64Array
+}
+
+/**
+ * How a phase's expert dispatch/combine bytes (DeviceWork.expertExchangeBytes, per device)
+ * split between other nodes and the device's own node, as shares of those bytes.
+ */
+interface ExchangeSplit {
+  interNode: number
+  intraNode: number
+}
+
+/**
+ * Ranks of an all-to-all fill whole nodes from a node boundary (plan.ts lays instances out so)
+ * and a token's copies go to every other rank alike: (ranks - devicesPerNode) of the (ranks - 1)
+ * others sit on other nodes, the rest on the device's own.
+ *
+ * Bytes from a table that counts only NIC-crossing copies (DeepEP normal kernels: a token goes
+ * once to each destination node, over RDMA, and is forwarded inside it over NVLink, [DeepEP];
+ * perf/comm.ts expertExchange) are all inter-node. Inside the nodes each of the token's
+ * expertsPerToken copies then crosses NVLink once, from the sender (local copies) or from the
+ * GPU that received it (remote copies), unless that GPU is its destination (1 in
+ * devicesPerNode): per byte sent, expertsPerToken x (1 - 1 / devicesPerNode) / node copies.
+ */
+function exchangeSplit(layout: PhaseLayout, ranks: number, devicesPerNode: number): ExchangeSplit {
+  const remote = ranks > devicesPerNode ? (ranks - devicesPerNode) / (ranks - 1) : 0
+  const table = layout.comm.table ? expertCommTables[layout.comm.table] : null
+  if (table?.counts !== 'remote-node-copies') return { interNode: remote, intraNode: 1 - remote }
+  const nodeCopies = remoteNodesPerToken(deepSeekR1, ranks, devicesPerNode)
+  const nvlinkCopies = deepSeekR1.expertsPerToken * (1 - 1 / devicesPerNode)
+  return { interNode: 1, intraNode: nodeCopies > 0 ? nvlinkCopies / nodeCopies : 0 }
 }
 
 /**
@@ -66,10 +100,14 @@ export function buildServingFrame(
     frame.dieHbmUsedGB.set(dies.hbmUsedGB)
     frame.dieRole.set(dies.role)
     fillLinks(sim, t, dies, dt, frame.linkUtilization)
+    // the memory pool's traffic through the nodes' CPUs (CloudMatrix384's Kunpengs over UB);
+    // topologies without CPUs (HGX) have nothing to fill, but the window's count still resets
     const poolBytes = poolTraffic(sim)
-    frame.cpuUtilization.fill(
-      poolBytes / t.cpus.length / (linkSpecs['ub-cpu'].gbPerSecond * 1e9 * dt)
-    )
+    if (t.cpus.length > 0) {
+      frame.cpuUtilization.fill(
+        poolBytes / t.cpus.length / (linkSpecs['ub-cpu'].gbPerSecond * 1e9 * dt)
+      )
+    }
     frame.expertLoad.set(sim.experts.load)
     frame.slotExpert.set(sim.experts.slotExpert)
     for (let s = 0; s < sim.experts.slots; s++) {
@@ -101,7 +139,8 @@ function dieFigures(sim: ServingSimulation, t: Topology, dt: number): DieFigures
     hbmUsedGB: new Float32Array(n),
     role: new Uint8Array(n),
     ubBytes: new Float64Array(n),
-    interNodeBytes: new Float64Array(n)
+    interNodeBytes: new Float64Array(n),
+    intraNodeBytes: new Float64Array(n)
   }
   const plan = sim.plan
   const chip = plan.chip
@@ -109,6 +148,8 @@ function dieFigures(sim: ServingSimulation, t: Topology, dt: number): DieFigures
   const kvGB = plan.kvBytesPerToken / 1e9
   const failed = sim.faults.failedDies
   const poolRemoteShare = (plan.nodes - 1) / plan.nodes
+  // 16 dies on a CloudMatrix384 node, 8 GPUs on an HGX node
+  const devicesPerNode = plan.systemSpec.chipsPerNode * chip.devicesPerChip
 
   // decode: every die the same attention work, expert work scaled by the load of its experts
   const layout = plan.deployment.decode.experts
@@ -119,10 +160,11 @@ function dieFigures(sim: ServingSimulation, t: Topology, dt: number): DieFigures
   const busiest = Math.max(routedMean, sharedPerRank)
   const rankLoads = sim.experts.rankLoads(sharedPerRank / Math.max(routedMean, 1e-12), new Set())
   const decodeTotals = sim.decodeTrack.totals
-  const decodeShare =
-    plan.decode.devices.length > 16
-      ? (plan.decode.devices.length - 16) / (plan.decode.devices.length - 1)
-      : 0
+  const decodeSplit = exchangeSplit(
+    plan.deployment.decode,
+    plan.decode.devices.length,
+    devicesPerNode
+  )
   plan.decode.devices.forEach((die, rank) => {
     if (failed.has(die)) return
     const expertShare =
@@ -135,10 +177,15 @@ function dieFigures(sim: ServingSimulation, t: Topology, dt: number): DieFigures
     f.hbmUsedGB[die] =
       plan.decode.weightsGBPerDevice + (sim.decode.contextTokens / sim.decode.aliveDevices) * kvGB
     f.ubBytes[die] = decodeTotals.expertExchangeBytes
-    f.interNodeBytes[die] = decodeTotals.expertExchangeBytes * decodeShare
+    f.interNodeBytes[die] = decodeTotals.expertExchangeBytes * decodeSplit.interNode
+    f.intraNodeBytes[die] = decodeTotals.expertExchangeBytes * decodeSplit.intraNode
   })
-  const prefillShare = plan.prefill.chipsPerInstance * chip.devicesPerChip > 16 ? 16 / 31 : 0
   sim.prefill.instances.forEach((instance, i) => {
+    const prefillSplit = exchangeSplit(
+      plan.deployment.prefill,
+      instance.plan.devices.length,
+      devicesPerNode
+    )
     const totals = sim.prefillTracks[i]!.totals
     const batchTokens = instance.batch.reduce((s, id) => s + sim.table.promptTokens[id]!, 0)
     for (const die of instance.plan.devices) {
@@ -152,7 +199,10 @@ function dieFigures(sim: ServingSimulation, t: Topology, dt: number): DieFigures
       f.ubBytes[die] =
         totals.expertExchangeBytes + totals.attentionExchangeBytes + totals.poolReadBytes
       f.interNodeBytes[die] =
-        totals.expertExchangeBytes * prefillShare + totals.poolReadBytes * poolRemoteShare
+        totals.expertExchangeBytes * prefillSplit.interNode + totals.poolReadBytes * poolRemoteShare
+      // staged attention's tensor-parallel group is one node (deployments.ts)
+      f.intraNodeBytes[die] =
+        totals.expertExchangeBytes * prefillSplit.intraNode + totals.attentionExchangeBytes
     }
   })
   for (const die of failed) f.role[die] = DieRole.failed
@@ -191,9 +241,13 @@ function linkTable(t: Topology): LinkTable {
 }
 
 /**
- * Link utilization: a die's UB traffic spreads over its 7 L1 links; a node's traffic to other
- * nodes over its 112 L1-L2 links; KV caches leave prefill NPUs and reach decode NPUs over RDMA;
- * requests and answers cross the VPC plane. Degraded links carry the same share in less room.
+ * Link utilization. Where the scale-up fabric spans nodes (CloudMatrix384's UB): a die's UB
+ * traffic spreads over its 7 L1 links, a node's traffic to other nodes over its 112 L1-L2
+ * links. Where it ends at the node (HGX: NVLink inside the node only): a GPU's traffic to its
+ * own node crosses its one NVLink link to the NVSwitch fabric, and its traffic to other nodes
+ * (expert exchange, remote prefix-cache reads) leaves through its own NIC, on its RDMA link.
+ * KV caches leave prefill NPUs and reach decode NPUs over RDMA; requests and answers cross the
+ * VPC plane. Degraded links carry the same share in less room.
  */
 function fillLinks(
   sim: ServingSimulation,
@@ -202,11 +256,19 @@ function fillLinks(
   dt: number,
   out: Float32Array
 ): void {
+  const plan = sim.plan
+  const devicesPerNode = plan.systemSpec.chipsPerNode * plan.chip.devicesPerChip
+  const scaleUpSpansNodes = plan.systemSpec.scaleUpDomainDevices > devicesPerNode
   const nodeInter = new Float64Array(t.nodes.length)
-  for (const die of t.dies) nodeInter[die.node]! += dies.interNodeBytes[die.index]!
-  const l1PerNode = t.l1Switches.length / t.nodes.length
-  const uplinksPerNode = l1PerNode * (t.l2Switches.length / t.subPlanes)
   const npuRdma = new Float64Array(t.npus.length)
+  for (const die of t.dies) {
+    if (scaleUpSpansNodes) nodeInter[die.node]! += dies.interNodeBytes[die.index]!
+    else npuRdma[die.npu]! += dies.interNodeBytes[die.index]!
+  }
+  const dieLinkBytes = scaleUpSpansNodes ? dies.ubBytes : dies.intraNodeBytes
+  // no L2 tier (HGX): no L1-L2 links to spread over, and nothing divides by their count
+  const l1PerNode = t.nodes.length > 0 ? t.l1Switches.length / t.nodes.length : 0
+  const uplinksPerNode = t.subPlanes > 0 ? l1PerNode * (t.l2Switches.length / t.subPlanes) : 0
   let egress = 0
   sim.prefill.instances.forEach((instance, i) => {
     const bytes = sim.egressTracks[i]!.totals.egressBytes
@@ -223,10 +285,10 @@ function fillLinks(
     let bytes: number
     switch (table.kind[i]) {
       case 0:
-        bytes = dies.ubBytes[source]! / l1PerNode
+        bytes = dieLinkBytes[source]! / l1PerNode
         break
       case 1:
-        bytes = nodeInter[source]! / uplinksPerNode
+        bytes = uplinksPerNode > 0 ? nodeInter[source]! / uplinksPerNode : 0
         break
       case 2:
         bytes = npuRdma[source]!

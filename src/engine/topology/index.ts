@@ -1,12 +1,28 @@
-import type { SystemId } from '../../shared/systems'
+import { SYSTEM_IDS, type SystemId } from '../../shared/systems'
 import { buildCloudMatrix384 } from './cloudmatrix384'
+import { buildHgxCluster } from './hgx'
 import type { Topology, TopologyCounts } from './types'
 
 export type * from './types'
 
-/** Systems whose parts and links are modelled one by one (the NVIDIA ones are not yet). */
+/**
+ * Systems whose parts and links are modelled one by one: CloudMatrix384 and the two HGX
+ * clusters. GB200 NVL72 has none yet (its trays, NVSwitch trays and Grace CPUs are not built).
+ */
 const builders: Partial<Record<SystemId, () => Topology>> = {
-  cloudmatrix384: () => buildCloudMatrix384()
+  cloudmatrix384: () => buildCloudMatrix384(),
+  'h800-deepseek': () => buildHgxCluster('h800-deepseek'),
+  'h100-sglang': () => buildHgxCluster('h100-sglang')
+}
+
+/** the systems that have a part-level topology, in SYSTEM_IDS order */
+export function systemsWithTopology(): SystemId[] {
+  return SYSTEM_IDS.filter(hasTopology)
+}
+
+/** why `system` has no topology, naming the systems that have one (for the CLI and the API) */
+export function noTopologyMessage(system: SystemId): string {
+  return `${system} has no part-level topology yet (only ${systemsWithTopology().join(', ')} have one)`
 }
 
 export function hasTopology(system: SystemId): boolean {
@@ -24,10 +40,7 @@ export function getTopology(system: SystemId): Topology {
   let topology = cache.get(system)
   if (!topology) {
     const build = builders[system]
-    if (!build)
-      throw new TopologyUnavailableError(
-        `no part-level topology of ${system} yet (only cloudmatrix384 has one)`
-      )
+    if (!build) throw new TopologyUnavailableError(noTopologyMessage(system))
     topology = build()
     cache.set(system, topology)
   }
