@@ -121,10 +121,25 @@ export const scenarioSchema = z
       .default({ enabled: true }),
     faults: z.array(faultSchema).default([]),
     durationS: z.number().positive().max(86_400),
+    /**
+     * Start of the run summary's measurement window (default 0: the whole run). Runs start
+     * empty, so whole-run averages include the decode batch filling up; from here on the
+     * summary's throughput, latency (of requests arriving at or after it), decode batch, SLO
+     * attainment and power cover [measureFromS, end]. Telemetry frames are not affected.
+     */
+    measureFromS: seconds.optional(),
     sampleIntervalS: z.number().min(0.05).max(3600).default(1),
     seed: z.number().int().min(0).max(0xffffffff).default(1)
   })
   .strict()
+  .superRefine((s, ctx) => {
+    if (s.measureFromS === undefined || !(s.durationS > 0) || s.measureFromS < s.durationS) return
+    ctx.addIssue({
+      code: 'custom',
+      path: ['measureFromS'],
+      message: `must be less than durationS (${s.durationS} s): the summary would measure nothing`
+    })
+  })
 
 export type Scenario = z.output<typeof scenarioSchema>
 export type ScenarioInput = z.input<typeof scenarioSchema>

@@ -58,6 +58,22 @@ describe('twin compare', () => {
     }
   }, 60_000)
 
+  it('prints each member’s warm-up and the window its summary measures', async () => {
+    const { code, stdout } = await run(
+      'compare',
+      '--preset',
+      'cloudmatrix384-vs-h800-vs-h100',
+      '--duration',
+      '300'
+    )
+    expect(code).toBe(0)
+    // 300 s is too short for two decode lifetimes of ~200 s: clipped, and said so
+    expect(stdout).toMatch(
+      /cloudmatrix384: .*warm-up 382 s \(2 decode lifetimes of 191 s\) clipped to 54 s/
+    )
+    expect(stdout).toMatch(/measured over: cloudmatrix384 54-300 s, h800-deepseek 48-300 s/)
+  }, 60_000)
+
   it('names an unknown preset', async () => {
     const { code, stderr } = await run('compare', '--preset', 'nonesuch')
     expect(code).toBe(2)

@@ -84,8 +84,21 @@ describe('twin simulate', () => {
     expect(JSON.parse(stdout).system).toBe('h100-sglang')
   })
 
+  it('measures the summary from --measure-from, and says so', async () => {
+    const json = JSON.parse(
+      (await run('simulate', '--duration', '6', '--measure-from', '2', '--json')).stdout
+    )
+    expect(json.window).toEqual({ fromS: 2, toS: 6 })
+    const { code, stdout } = await run('simulate', '--duration', '6', '--measure-from', '2')
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/measured over 2-6 s \(warm-up left out\)/)
+    const whole = await run('simulate', '--duration', '6')
+    expect(whole.stdout).not.toMatch(/measured over/)
+  })
+
   it.each([
     [['--scenario', 'nonesuch'], /no built-in scenario 'nonesuch' \(known: default, /],
+    [['--duration', '5', '--measure-from', '5'], /measureFromS: must be less than durationS/],
     [['--rate-scale', 'fast'], /--rate-scale must be a number, not 'fast'/],
     [['--duration', '0'], /durationS: /],
     [['--system', 'tpu-pod'], /system: /],

@@ -1,10 +1,12 @@
+import { WARMUP_DECODE_LIFETIMES } from '../../engine/serving/comparison'
 import { compareRuns, type KpiComparison } from '../../engine/serving/kpiCompare'
 import { createSimulation } from '../../engine/serving/run'
 import { summarize, type RunSummary } from '../../engine/serving/summary'
 import { TraceError } from '../../engine/serving/workload'
 import { ComparisonLibrary, type LoadedComparison } from '../../main/services/comparisons'
+import type { ComparisonMemberSummary } from '../../shared/comparison'
 import { ScenarioLibrary } from '../../main/services/scenarios'
-import { parseScenario, ScenarioError } from '../../shared/scenario'
+import { ScenarioError } from '../../shared/scenario'
 import { EXIT_FAILURE, EXIT_OK, UsageError, type Command } from '../command'
 import { DATA_DIR_HELP } from '../library'
 import { RESOURCES_DIR } from '../resources'
@@ -56,16 +58,11 @@ export const compareCommand: Command = {
     let loaded: LoadedComparison
     let simulations: ReturnType<typeof createSimulation>[]
     try {
-      loaded = comparisons.load(values.preset)
-      const sources = loaded.members.map(({ source }) => ({
-        ...source,
-        scenario:
-          duration === undefined
-            ? source.scenario
-            : parseScenario({ ...source.scenario, durationS: duration }, source.origin)
-      }))
-      loaded = { ...loaded, members: loaded.members.map((m, i) => ({ ...m, source: sources[i]! })) }
-      simulations = sources.map((s) => createSimulation(s.scenario, scenarios.trace(s)))
+      // the members' warm-ups (load 'capacity') are fitted to the duration they run for
+      loaded = comparisons.load(values.preset, duration)
+      simulations = loaded.members.map(({ source }) =>
+        createSimulation(source.scenario, scenarios.trace(source))
+      )
     } catch (error) {
       if (error instanceof ScenarioError || error instanceof TraceError)
         throw new UsageError(error.message)
@@ -123,12 +120,54 @@ export const compareCommand: Command = {
           table
         }) + '\n'
       )
-    } else io.stdout(describe(loaded.comparison.name, table))
+    } else
+      io.stdout(
+        describe(
+          loaded.comparison.name,
+          table,
+          loaded.members.map((m) => m.summary),
+          members.map((m) => m.summary)
+        )
+      )
     return EXIT_OK
   }
 }
 
-function describe(name: string, table: KpiComparison): string {
+/** Each member's offered load, and with load 'capacity' the capacity it is a fraction of. */
+function describeLoad(m: ComparisonMemberSummary): string {
+  const rate = m.ratePerS !== null ? `${m.ratePerS.toFixed(2)} req/s` : `rate x${m.rateScale}`
+  const c = m.capacity
+  if (!c) return `${m.system}: ${rate}`
+  const w = m.warmup
+  const warmup = !w
+    ? ''
+    : w.clipped
+      ? `; warm-up ${w.warmupS} s (${WARMUP_DECODE_LIFETIMES} decode lifetimes of ${w.decodeLifetimeS.toFixed(0)} s) clipped to ${w.measureFromS} s: the run is too short for a steady state`
+      : `; warm-up ${w.warmupS} s (${WARMUP_DECODE_LIFETIMES} decode lifetimes of ${w.decodeLifetimeS.toFixed(0)} s)`
+  return (
+    `${m.system}: ${rate} = ${Math.round(c.loadFraction * 100)}% of its capacity ` +
+    `${c.requestsPerS.toFixed(2)} req/s, ${c.binding}-bound (decode ${c.decodeRequestsPerS.toFixed(2)} req/s ` +
+    `at batch ${c.decodeBatchPerChip}/chip, TPOT ${c.tpotMs.toFixed(1)} ms, limit ${c.decodeLimit}; ` +
+    `prefill ${c.prefillRequestsPerS.toFixed(2)} req/s)${warmup}`
+  )
+}
+
+/** What each run's summary covers: "cloudmatrix384 382-3600 s" or "... whole run (0-600 s)". */
+function describeWindows(runs: readonly { system: string; summary: RunSummary }[]): string {
+  const each = runs.map(({ system, summary: s }) =>
+    s.window
+      ? `${system} ${s.window.fromS}-${s.window.toS} s`
+      : `${system} whole run (0-${s.simulatedS} s)`
+  )
+  return `measured over: ${each.join(', ')} (throughput, power and decode batch over the window; latency and SLO attainment of the requests arriving in it)`
+}
+
+function describe(
+  name: string,
+  table: KpiComparison,
+  members: readonly ComparisonMemberSummary[],
+  summaries: readonly RunSummary[]
+): string {
   const fmt = (x: number | null): string =>
     x === null ? '-' : Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(Math.abs(x) >= 1 ? 2 : 4)
   const pct = (x: number | null): string =>
@@ -138,12 +177,15 @@ function describe(name: string, table: KpiComparison): string {
   const lines = [
     name,
     '',
+    ...members.map(describeLoad),
+    '',
     `${''.padEnd(width)}  ${columns.map((c) => c.padStart(22)).join('')}`,
     ...table.rows.map(
       (r) =>
         `${`${r.label} [${r.unit}]`.padEnd(width)}  ${r.values.map((v, i) => `${fmt(v)}${pct(r.deltaPct[i] ?? null)}`.padStart(22)).join('')}`
     ),
     '',
+    describeWindows(table.runs.map((r, i) => ({ system: r.system, summary: summaries[i]! }))),
     `deltas against ${columns[0]}; ids: ${table.runs.map((r) => r.id).join(', ')}`
   ]
   return lines.join('\n') + '\n'

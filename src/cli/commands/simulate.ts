@@ -21,13 +21,14 @@ export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'run the serving simulation of a scenario and print its summary',
   usage:
-    'twin simulate [--scenario FILE|NAME] [--system ID] [--trace FILE|NAME] [--rate-scale X] [--duration S] [--seed N] [--on-bad-row skip|fail] [--save [--name NAME] [--data-dir DIR]] [--json]',
+    'twin simulate [--scenario FILE|NAME] [--system ID] [--trace FILE|NAME] [--rate-scale X] [--duration S] [--measure-from S] [--seed N] [--on-bad-row skip|fail] [--save [--name NAME] [--data-dir DIR]] [--json]',
   help: [
     '--scenario <f|name>  a scenario file, or a built-in one (default: default)',
     `--system <id>        run it on another system, with that system's published deployment (${SYSTEM_IDS.join(', ')})`,
     '--trace <f|name>     replay this trace instead, as recorded (Azure CSV or Mooncake JSONL; or azure-conv, azure-code)',
     '--rate-scale <x>     play the trace x times faster (a synthetic workload: x times the arrival rate)',
     '--duration <s>       simulated seconds',
+    "--measure-from <s>   the summary measures from here (the scenario's measureFromS; 0: the whole run)",
     '--seed <n>           seed of every random draw (same seed, same run)',
     '--on-bad-row <m>     skip or fail on a malformed trace row (default fail)',
     '--json               print one JSON object (the summary)',
@@ -42,6 +43,7 @@ export const simulateCommand: Command = {
     trace: { type: 'string' },
     'rate-scale': { type: 'string' },
     duration: { type: 'string' },
+    'measure-from': { type: 'string' },
     seed: { type: 'string' },
     'on-bad-row': { type: 'string' },
     json: { type: 'boolean' },
@@ -195,6 +197,8 @@ function withOverrides(
   }
   const duration = numberFlag('--duration', values.duration)
   if (duration !== undefined) input.durationS = duration
+  const measureFrom = numberFlag('--measure-from', values['measure-from'])
+  if (measureFrom !== undefined) input.measureFromS = measureFrom
   const seed = numberFlag('--seed', values.seed)
   if (seed !== undefined) input.seed = seed
   return { ...source, scenario: parseScenario(input, source.origin), baseDir }
@@ -229,6 +233,11 @@ function describe(
   return (
     [
       `${r.scenario} on ${r.system}: ${r.simulatedS} s simulated in ${r.wallS} s (${r.simulatedSecondsPerWallSecond}x)`,
+      ...(r.window
+        ? [
+            `  measured over ${r.window.fromS}-${r.window.toS} s (warm-up left out): throughput, decode and power over the window; latency and SLO of requests arriving in it`
+          ]
+        : []),
       `  requests ${r.requests.completed} completed, ${r.requests.failed} failed, ${r.requests.inFlight} in flight`,
       `  throughput ${r.throughput.inputTokensPerS.toFixed(0)} input and ${r.throughput.outputTokensPerS.toFixed(0)} output tokens/s (${r.throughput.outputTokensPerSPerDecodeChip.toFixed(0)} per decode chip)`,
       `  TTFT ${ms(r.latency.ttftMs)}; TPOT ${ms(r.latency.tpotMs)}`,

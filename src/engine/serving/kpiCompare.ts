@@ -1,7 +1,7 @@
 import type { Scenario } from '../../shared/scenario'
 import type { KpiProvenance } from '../perf/calibration'
 import { planServing } from './plan'
-import type { RunSummary } from './summary'
+import type { RunSummary, SummaryWindow } from './summary'
 
 /** One run of a comparison: its saved summary and the scenario it ran (for its chip counts). */
 export interface ComparedRun {
@@ -41,6 +41,11 @@ export interface KpiComparison {
     chipsUsed: number
     systemChips: number
     tflopsPerChip: number
+    /**
+     * the simulated seconds the run's figures cover (its summary's window); absent for a summary
+     * of the whole run. Runs of a 'capacity' comparison each leave out their own warm-up.
+     */
+    window?: SummaryWindow
   }[]
   rows: KpiComparisonRow[]
 }
@@ -54,7 +59,8 @@ const finite = (x: number): number | null => (Number.isFinite(x) ? x : null)
  * `devicesPerChip` (src/engine/catalog/chips.ts), the normalisation [CM] uses for tokens/s per
  * TFLOPS (INT8 on the 910C, FP8 on Hopper). Power is the whole system's (every chip, idle ones
  * at their idle share: telemetry/servingFrame.ts), so per chip it is divided by the system's
- * chips.
+ * chips. Every figure is the summary's: over its measurement window where it has one
+ * (`runs[i].window`, scenario.measureFromS), else over the whole run.
  */
 export function compareRuns(runs: readonly ComparedRun[]): KpiComparison {
   const facts = runs.map((run) => {
@@ -94,7 +100,7 @@ export function compareRuns(runs: readonly ComparedRun[]): KpiComparison {
       unit: 'tokens/s',
       scope: 'per system',
       higherIsBetter: true,
-      note: 'all output tokens generated / simulated seconds'
+      note: 'output tokens of the requests completed in the measurement window (the whole run if none) / its seconds'
     },
     (_f, s) => s.throughput.outputTokensPerS
   )
@@ -143,7 +149,7 @@ export function compareRuns(runs: readonly ComparedRun[]): KpiComparison {
           unit: 'ms',
           scope: 'per system',
           higherIsBetter: false,
-          note: `${p} over the requests completed in the run`
+          note: `${p} over the requests that arrived in the measurement window (the whole run if none) and completed`
         },
         (_f, s) => s.latency[metric][p]
       )
@@ -156,7 +162,7 @@ export function compareRuns(runs: readonly ComparedRun[]): KpiComparison {
       unit: '%',
       scope: 'per system',
       higherIsBetter: true,
-      note: 'completed requests within both the TTFT and the TPOT target of their own scenario'
+      note: 'share of the completed requests (those that arrived in the measurement window, if any) within both the TTFT and the TPOT target of their own scenario'
     },
     (_f, s) => s.slo.attainment * 100
   )
@@ -167,7 +173,7 @@ export function compareRuns(runs: readonly ComparedRun[]): KpiComparison {
       unit: 'W',
       scope: 'per system',
       higherIsBetter: false,
-      note: 'mean over the run, every chip of the system all-in (CPUs, switches, optics, cooling share; catalog power.ts)'
+      note: 'mean over the measurement window (the whole run if none), every chip of the system all-in (CPUs, switches, optics, cooling share; catalog power.ts)'
     },
     (_f, s) => s.power.meanKW * 1000
   )
@@ -189,7 +195,7 @@ export function compareRuns(runs: readonly ComparedRun[]): KpiComparison {
       unit: 'tokens/J',
       scope: 'per system',
       higherIsBetter: true,
-      note: 'output tokens / energy of the whole system over the run'
+      note: 'output tokens / energy of the whole system, over the measurement window (the whole run if none)'
     },
     (_f, s) => s.power.outputTokensPerJoule
   )
@@ -213,7 +219,8 @@ export function compareRuns(runs: readonly ComparedRun[]): KpiComparison {
       chip: f.chip,
       chipsUsed: f.chipsUsed,
       systemChips: f.systemChips,
-      tflopsPerChip: f.tflopsPerChip
+      tflopsPerChip: f.tflopsPerChip,
+      ...(f.run.summary.window && { window: f.run.summary.window })
     })),
     rows
   }

@@ -83,6 +83,7 @@ export function createSimulation(scenario: Scenario, trace: TraceText | null): S
     sampleIntervalS: scenario.sampleIntervalS,
     seed: scenario.seed,
     faults: scenario.faults,
+    measureFromS: scenario.measureFromS ?? 0,
     topology: hasTopology(scenario.system) ? getTopology(scenario.system) : null
   })
 }

@@ -22,6 +22,8 @@ export interface SimulationOptions {
   faults: readonly Fault[]
   /** part-level topology for per-die and per-link telemetry; null: KPIs only */
   topology: Topology | null
+  /** start of the summary's measurement window (scenario.measureFromS); 0 or absent: the whole run */
+  measureFromS?: number
 }
 
 /** Running totals the frames and the summary read. */
@@ -48,6 +50,41 @@ export class Counters {
 }
 
 /**
+ * The running totals the summary's measurement window starts from: the counters as the run
+ * passed `measureFromS` (all zero for a window from 0). The summary subtracts them from the
+ * totals at the end.
+ */
+export interface WindowStart {
+  inputTokens: number
+  outputTokens: number
+  decodeSteps: number
+  decodeStepSeconds: number
+  decodeBatchSum: number
+  decodeTokens: number
+  decodeKvSum: number
+  energyJ: number
+  metSlo: number
+  metSloOutputTokens: number
+  promptTokens: number
+  cachedTokens: number
+}
+
+export const WINDOW_FROM_ZERO: Readonly<WindowStart> = {
+  inputTokens: 0,
+  outputTokens: 0,
+  decodeSteps: 0,
+  decodeStepSeconds: 0,
+  decodeBatchSum: 0,
+  decodeTokens: 0,
+  decodeKvSum: 0,
+  energyJ: 0,
+  metSlo: 0,
+  metSloOutputTokens: 0,
+  promptTokens: 0,
+  cachedTokens: 0
+}
+
+/**
  * The serving simulation: a deterministic discrete-event run of requests through the router,
  * the prefill instances (with the prefix cache), the KV transfer to decode and the decode
  * instance, with faults applied on schedule. Every duration comes from the performance model.
@@ -56,7 +93,18 @@ export class Counters {
 export class ServingSimulation {
   readonly plan: ServingPlan
   readonly table: RequestTable
+  /** latencies of every completed request (frames read their windows, the whole-run summary all) */
   readonly metrics: RequestMetrics
+  /**
+   * With a measurement window: latencies of the completed requests that arrived at or after
+   * measureFromS, the ones the summary reports (a request that arrived during the warm-up spent
+   * part of its life in a batch still filling, so its TPOT is not the steady state's); null
+   * without a window (`metrics` then serves).
+   */
+  readonly measured: RequestMetrics | null
+  readonly measureFromS: number
+  /** the counters at measureFromS, once the run has passed it (null before, and without a window) */
+  windowStart: WindowStart | null = null
   readonly counters = new Counters()
   readonly cache: PrefixCache
   readonly times: StepTimes
@@ -78,6 +126,11 @@ export class ServingSimulation {
     this.plan = plan
     this.table = new RequestTable(options.workload)
     this.metrics = new RequestMetrics(plan.slo.ttftMs / 1000, plan.slo.tpotMs / 1000)
+    this.measureFromS = options.measureFromS ?? 0
+    this.measured =
+      this.measureFromS > 0
+        ? new RequestMetrics(plan.slo.ttftMs / 1000, plan.slo.tpotMs / 1000)
+        : null
     this.cache = new PrefixCache(plan.cacheCapacityTokens)
     this.times = new StepTimes(plan, seed)
     this.experts = new ExpertField(plan.deployment.decode.experts, deepSeekR1, seed)
@@ -141,9 +194,37 @@ export class ServingSimulation {
     const frameAt = Math.min(this.options.durationS, this.lastFrameS + this.options.sampleIntervalS)
     this.runUntil(frameAt)
     this.now = frameAt
+    const energyBefore = this.counters.energyJ
     const frame = buildServingFrame(this.frameInputs, this.frameIndex++, this.lastFrameS, frameAt)
+    const from = this.measureFromS
+    if (this.windowStart && from >= this.lastFrameS && from < frameAt) {
+      // energy accrues per frame at the frame's mean power: take the share before measureFromS
+      this.windowStart.energyJ =
+        energyBefore +
+        ((this.counters.energyJ - energyBefore) * (from - this.lastFrameS)) /
+          (frameAt - this.lastFrameS)
+    }
     this.lastFrameS = frameAt
     return frame
+  }
+
+  /** the event counters as the run passes measureFromS (energy is set by the frame that spans it) */
+  private startWindow(): void {
+    const c = this.counters
+    this.windowStart = {
+      inputTokens: c.inputTokens,
+      outputTokens: c.outputTokens,
+      decodeSteps: c.decodeSteps,
+      decodeStepSeconds: c.decodeStepSeconds,
+      decodeBatchSum: c.decodeBatchSum,
+      decodeTokens: c.decodeTokens,
+      decodeKvSum: c.decodeKvSum,
+      energyJ: c.energyJ,
+      metSlo: this.metrics.metSlo,
+      metSloOutputTokens: this.metrics.metSloOutputTokens,
+      promptTokens: this.prefill.promptTokens,
+      cachedTokens: this.prefill.cachedTokens
+    }
   }
 
   private runUntil(endS: number): void {
@@ -169,6 +250,9 @@ export class ServingSimulation {
       }
       const step = this.decode.stepEndsAt
       const t = Math.min(arrival, fault, batch, transfer, step)
+      // the window opens before any event at or after measureFromS is counted
+      if (!this.windowStart && this.measured && this.measureFromS <= Math.min(t, endS))
+        this.startWindow()
       if (t > endS) return
       this.now = t
       // equal times resolve in a fixed order: faults, prefill, transfers, decode, arrivals
@@ -211,6 +295,8 @@ export class ServingSimulation {
     const e2e = at - t.arrivalS[id]!
     const tpot = output > 1 ? (at - t.firstTokenS[id]!) / (output - 1) : null
     this.metrics.record(ttft, tpot, e2e, output)
+    if (this.measured && t.arrivalS[id]! >= this.measureFromS)
+      this.measured.record(ttft, tpot, e2e, output)
     this.counters.inputTokens += t.promptTokens[id]!
     this.counters.outputTokens += output
     this.counters.windowInputTokens += t.promptTokens[id]!

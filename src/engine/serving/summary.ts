@@ -2,11 +2,22 @@ import { percentilesOf, type Percentiles } from './metrics'
 import type { RunEvent } from './faults'
 
 export type { RunEvent }
-import type { ServingSimulation } from './simulation'
+import { WINDOW_FROM_ZERO, type ServingSimulation } from './simulation'
 
+/**
+ * The figures of a run. With a measurement window (scenario.measureFromS > 0, recorded in
+ * `window`), throughput, latency, SLO attainment and goodput, the decode figures, the prefix-cache
+ * hit rate and power cover [window.fromS, window.toS]: rates are what completed (or was spent)
+ * in the window over its length; latency percentiles and SLO attainment are those of the
+ * requests that arrived at or after window.fromS and completed. `simulatedS`, `requests`,
+ * `tokens` and `events` are always the whole run's. Without `window` (older runs, and runs
+ * without a measureFromS) everything is the whole run's.
+ */
 export interface RunSummary {
   system: string
   simulatedS: number
+  /** the measurement window, when it is not the whole run (see above) */
+  window?: SummaryWindow
   requests: { arrived: number; completed: number; failed: number; inFlight: number }
   tokens: { input: number; output: number; cachedInput: number }
   throughput: {
@@ -38,6 +49,12 @@ export interface RunSummary {
   performanceModelEvaluations: number
 }
 
+/** Simulated seconds the summary's windowed figures cover. */
+export interface SummaryWindow {
+  fromS: number
+  toS: number
+}
+
 const round = (x: number, digits = 3): number =>
   Number.isFinite(x) ? Number(x.toFixed(digits)) : NaN
 const roundAll = (p: Percentiles, scale: number): Percentiles => ({
@@ -48,31 +65,41 @@ const roundAll = (p: Percentiles, scale: number): Percentiles => ({
 
 /** The run in figures: what stakeholders ask about, from what the simulation recorded. */
 export function summarize(sim: ServingSimulation): RunSummary {
-  const c = sim.counters
-  const m = sim.metrics
   const plan = sim.plan
-  const t = Math.max(sim.now, 1e-9)
+  // the window's start; a run stopped before measureFromS is summarized whole
+  const start = sim.measured && sim.windowStart ? sim.windowStart : null
+  const s = start ?? WINDOW_FROM_ZERO
+  const fromS = start ? sim.measureFromS : 0
+  const c = sim.counters
+  const m = start ? sim.measured! : sim.metrics
+  const t = Math.max(sim.now - fromS, 1e-9)
   const decodeChips = plan.decode.chips.length
   const prefillChips = plan.prefill.instances.length * plan.prefill.chipsPerInstance
   const tflops = plan.chip.peakTflops[plan.chip.normalisation]! * plan.chip.devicesPerChip
-  const output = c.outputTokens / t
+  const inputTokens = c.inputTokens - s.inputTokens
+  const outputTokens = c.outputTokens - s.outputTokens
+  const output = outputTokens / t
+  const steps = c.decodeSteps - s.decodeSteps
+  const stepSeconds = c.decodeStepSeconds - s.decodeStepSeconds
+  const energyJ = c.energyJ - s.energyJ
+  const promptTokens = sim.prefill.promptTokens - s.promptTokens
+  const metSlo = sim.metrics.metSlo - s.metSlo
   return {
     system: plan.system,
     simulatedS: round(sim.now),
+    ...(sim.measured && { window: { fromS, toS: round(sim.now) } }),
     requests: {
       arrived: c.arrived,
-      completed: m.completed,
+      completed: sim.metrics.completed,
       failed: c.failed,
-      inFlight: c.arrived - m.completed - c.failed
+      inFlight: c.arrived - sim.metrics.completed - c.failed
     },
     tokens: { input: c.inputTokens, output: c.outputTokens, cachedInput: sim.prefill.cachedTokens },
     throughput: {
-      inputTokensPerS: round(c.inputTokens / t),
+      inputTokensPerS: round(inputTokens / t),
       outputTokensPerS: round(output),
       outputTokensPerSPerDecodeChip: round(output / decodeChips),
-      inputTokensPerSPerPrefillChip: round(
-        prefillChips > 0 ? c.inputTokens / t / prefillChips : NaN
-      ),
+      inputTokensPerSPerPrefillChip: round(prefillChips > 0 ? inputTokens / t / prefillChips : NaN),
       outputTokensPerSPerTflops: round(output / decodeChips / tflops, 4)
     },
     latency: {
@@ -84,30 +111,31 @@ export function summarize(sim: ServingSimulation): RunSummary {
       ttftMs: plan.slo.ttftMs,
       tpotMs: plan.slo.tpotMs,
       attainment: round(m.completed > 0 ? m.metSlo / m.completed : NaN, 4),
-      goodputRequestsPerS: round(m.metSlo / t),
-      goodputOutputTokensPerS: round(m.metSloOutputTokens / t)
+      // goodput is a rate like throughput: requests completed within the SLO in the window
+      goodputRequestsPerS: round(metSlo / t),
+      goodputOutputTokensPerS: round((sim.metrics.metSloOutputTokens - s.metSloOutputTokens) / t)
     },
     decode: {
       meanBatchPerChip: round(
-        c.decodeSteps > 0 ? c.decodeBatchSum / c.decodeSteps / decodeChips : 0
+        steps > 0 ? (c.decodeBatchSum - s.decodeBatchSum) / steps / decodeChips : 0
       ),
-      meanKvTokens: round(c.decodeSteps > 0 ? c.decodeKvSum / c.decodeSteps : NaN),
-      meanStepMs: round(c.decodeSteps > 0 ? (c.decodeStepSeconds / c.decodeSteps) * 1000 : NaN),
-      steps: c.decodeSteps,
+      meanKvTokens: round(steps > 0 ? (c.decodeKvSum - s.decodeKvSum) / steps : NaN),
+      meanStepMs: round(steps > 0 ? (stepSeconds / steps) * 1000 : NaN),
+      steps,
       tokensPerSPerChipWhileBusy: round(
-        c.decodeStepSeconds > 0 ? c.decodeTokens / c.decodeStepSeconds / decodeChips : NaN
+        stepSeconds > 0 ? (c.decodeTokens - s.decodeTokens) / stepSeconds / decodeChips : NaN
       )
     },
     cache: {
       prefixHitRate: round(
-        sim.prefill.promptTokens > 0 ? sim.prefill.cachedTokens / sim.prefill.promptTokens : NaN,
+        promptTokens > 0 ? (sim.prefill.cachedTokens - s.cachedTokens) / promptTokens : NaN,
         4
       ),
       capacityTokens: Math.round(plan.cacheCapacityTokens)
     },
     power: {
-      meanKW: round(c.energyJ / t / 1000),
-      outputTokensPerJoule: round(c.energyJ > 0 ? c.outputTokens / c.energyJ : NaN, 4)
+      meanKW: round(energyJ / t / 1000),
+      outputTokensPerJoule: round(energyJ > 0 ? outputTokens / energyJ : NaN, 4)
     },
     events: [...sim.events],
     performanceModelEvaluations: sim.times.evaluations

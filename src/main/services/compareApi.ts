@@ -209,9 +209,10 @@ export function compareHandlers(deps: CompareApiDeps, runner: ComparisonRunner):
     if (!deps.store) throw new TwinError({ code: 'unavailable', message: deps.unavailable })
     return deps.store
   }
-  const load = (id: string): LoadedComparison => {
+  const load = (id: string, durationS?: number): LoadedComparison => {
     try {
-      return deps.comparisons.load(id)
+      // the members' warm-ups (load 'capacity') depend on the duration they run for
+      return deps.comparisons.load(id, durationS)
     } catch (error) {
       return asIdError(error)
     }
@@ -226,7 +227,7 @@ export function compareHandlers(deps: CompareApiDeps, runner: ComparisonRunner):
     },
     'comparisons.run': ({ id, speed, durationS }) => {
       store()
-      return runner.run(load(id), speed, durationS)
+      return runner.run(load(id, durationS), speed, durationS)
     },
     'comparisons.cancel': () => runner.cancel(),
     'comparisons.status': () => runner.status(),

@@ -55,8 +55,11 @@ export class ComparisonLibrary {
     })
   }
 
-  /** Reads and validates a comparison and builds its members; errors name the file and field. */
-  load(id: string): LoadedComparison {
+  /**
+   * Reads and validates a comparison and builds its members, for `durationS` simulated seconds
+   * each when given (else the comparison's); errors name the file and field.
+   */
+  load(id: string, durationS?: number): LoadedComparison {
     if (!/^[a-z0-9-]+$/.test(id) || !this.ids().includes(id)) {
       throw new ScenarioError(
         `no built-in comparison '${id}' (known: ${this.ids().join(', ') || 'none'})`,
@@ -72,7 +75,7 @@ export class ComparisonLibrary {
     }
     const comparison = parsed.data
     const base = this.scenarios.preset(comparison.scenario)
-    const members = comparisonMembers(comparison, base.scenario).map((m) => ({
+    const members = comparisonMembers(comparison, base.scenario, durationS).map((m) => ({
       source: { ...base, scenario: m.scenario },
       summary: m.summary
     }))

@@ -114,4 +114,11 @@ describe('compareRuns', () => {
     expect(ttft.delta[1]).toBeNull()
     expect(ttft.deltaPct[1]).toBeNull()
   })
+
+  it('names each run’s measurement window, and none for a whole-run summary', () => {
+    expect(table.runs.every((r) => r.window === undefined)).toBe(true)
+    const windowed = { ...cm, summary: { ...cm.summary, window: { fromS: 10, toS: 40 } } }
+    const t = compareRuns([windowed, h800])
+    expect(t.runs.map((r) => r.window)).toEqual([{ fromS: 10, toS: 40 }, undefined])
+  })
 })

@@ -87,10 +87,23 @@ describe('validateScenario', () => {
     expect(issues[4]!.message).toMatch(/^min must not exceed max/)
   })
 
+  it('checks measureFromS: at least 0 and before the end of the run', () => {
+    expect(issuesOf({ ...base, measureFromS: 30 })).toEqual([])
+    expect(issuesOf({ ...base, measureFromS: 60 })).toEqual([
+      {
+        path: 'measureFromS',
+        message: 'must be less than durationS (60 s): the summary would measure nothing'
+      }
+    ])
+    expect(issuesOf({ ...base, measureFromS: -1 })).toEqual([
+      { path: 'measureFromS', message: 'must be at least 0' }
+    ])
+  })
+
   it('refuses faults on a system without a part-level topology', () => {
     const issues = issuesOf({
       ...base,
-      system: 'h100-sglang',
+      system: 'gb200-nvl72',
       faults: [{ kind: 'npu-failure', atS: 5, npu: 'node-00.npu-0' }]
     })
     expect(issues).toEqual([

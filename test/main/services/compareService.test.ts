@@ -87,18 +87,24 @@ describe('scenarios.validate and scenarios.save', () => {
       'slo.ttftMs',
       'workload.arrival.ratePerS'
     ])
-    // once the schema passes, the fault on a system without parts is found
-    const second = await value<{ ok: boolean; issues: { path: string }[] }>(
-      twin,
-      'scenarios.validate',
-      {
-        scenario: {
-          ...editorScenario,
-          faults: [{ kind: 'slow-chip', atS: 5, npu: 'node-00.npu-0', speedFraction: 0.5 }]
+    // once the schema passes, the fault is checked against the system's parts: an H800 cluster
+    // has GPUs, not NPUs; a system without a part-level topology has no parts to fault
+    const faulted = async (system: string) =>
+      value<{ ok: boolean; issues: { path: string; message: string }[] }>(
+        twin,
+        'scenarios.validate',
+        {
+          scenario: {
+            ...editorScenario,
+            system,
+            faults: [{ kind: 'slow-chip', atS: 5, npu: 'node-00.npu-0', speedFraction: 0.5 }]
+          }
         }
-      }
-    )
-    expect(second.issues.map((i) => i.path)).toEqual(['faults.0'])
+      )
+    const h800 = await faulted('h800-deepseek')
+    expect(h800.issues.map((i) => i.path)).toEqual(['faults.0.npu'])
+    const gb200 = await faulted('gb200-nvl72')
+    expect(gb200.issues.map((i) => i.path)).toEqual(['faults.0'])
   })
 
   it('reads the trace a scenario names and reports one it cannot read', async () => {
@@ -178,15 +184,29 @@ describe('scenarios.validate and scenarios.save', () => {
 })
 
 describe('comparisons', () => {
-  it('lists the three-system preset with the load scaled per decode chip', async () => {
+  it('lists the three-system preset with each system at a fraction of its own capacity', async () => {
     const { twin } = make()
     const list = await value<ComparisonPreset[]>(twin, 'comparisons.list', {})
     const preset = list.find((c) => c.id === PRESET)!
     expect(preset.name).toBe('CloudMatrix384 vs H800 vs H100 on DeepSeek-R1')
-    expect(preset.members.map((m) => [m.system, m.decodeChips, m.ratePerS])).toEqual([
-      ['cloudmatrix384', 160, 80],
-      ['h800-deepseek', 128, 64],
-      ['h100-sglang', 72, 36]
+    expect(preset.load).toBe('capacity')
+    expect(preset.members.map((m) => [m.system, m.decodeChips])).toEqual([
+      ['cloudmatrix384', 160],
+      ['h800-deepseek', 128],
+      ['h100-sglang', 72]
+    ])
+    for (const m of preset.members) {
+      const capacity = m.capacity!
+      expect(m.ratePerS).toBeCloseTo(capacity.loadFraction * capacity.requestsPerS, 9)
+      expect(capacity.requestsPerS).toBe(
+        Math.min(capacity.decodeRequestsPerS, capacity.prefillRequestsPerS)
+      )
+    }
+    // over the preset's hour each summary leaves out two decode lifetimes of its own system
+    expect(preset.members.map((m) => [m.warmup!.measureFromS, m.warmup!.clipped])).toEqual([
+      [382, false],
+      [407, false],
+      [407, false]
     ])
   })
 
@@ -200,6 +220,8 @@ describe('comparisons', () => {
     const finished = await until(() => comparisonEvents(events).find((s) => s.state === 'finished'))
     expect(finished.done).toBe(3)
     expect(finished.runIds).toHaveLength(3)
+    // 20 s is shorter than a decode lifetime: the warm-ups fitted to it leave nothing out
+    expect(finished.members.map((m) => m.warmup!.measureFromS)).toEqual([0, 0, 0])
     expect(finished.members.map((m) => [m.system, m.state])).toEqual([
       ['cloudmatrix384', 'finished'],
       ['h800-deepseek', 'finished'],

@@ -1,5 +1,5 @@
 import type { KpiComparison, KpiComparisonRow } from '../../../shared/api'
-import { MISSING, formatNumber } from '../ui/kpiFormat'
+import { MISSING, formatCount, formatNumber } from '../ui/kpiFormat'
 import { Provenance } from './Provenance'
 import { VERDICT_WORDS, signed, signedPercent, verdictOf } from './compareFormat'
 
@@ -44,6 +44,8 @@ export function CompareTable({ comparison }: { comparison: KpiComparison }) {
       <caption>
         Deltas are against the first run{first ? ` (${first.name})` : ''}. Per-chip rows divide by
         the chips named in the note; per-system rows are the whole deployment’s.
+        {comparison.runs.some((run) => run.window) &&
+          ' A run “measured from” a time leaves out its warm-up: its figures cover the rest of the run, its latencies the requests arriving then.'}
       </caption>
       <thead>
         <tr>
@@ -56,6 +58,11 @@ export function CompareTable({ comparison }: { comparison: KpiComparison }) {
               <span className="data-table__sub">
                 {run.system} · {run.chip} · {run.chipsUsed} of {run.systemChips} chips
               </span>
+              {run.window && (
+                <span className="data-table__sub" data-measured-from={run.window.fromS}>
+                  {`measured from ${formatCount(run.window.fromS)} s to ${formatCount(run.window.toS)} s`}
+                </span>
+              )}
             </th>
           ))}
           <th scope="col">Source</th>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { RunRecord } from '../../../shared/api'
+import { formatCount } from '../ui/kpiFormat'
 import { STATUS_LABELS, formatCoverage, formatWhen, headlineKpis, statusTitle } from './format'
 import { ConfirmDelete, RenameForm } from './RowEditors'
 import type { RunLibrary } from './useRunLibrary'
@@ -34,6 +35,14 @@ function RunKpis({ run }: { run: RunRecord }) {
           </dd>
         </div>
       ))}
+      {run.summary.window && (
+        <div className="saved-run__kpi" title="the figures leave out the run's warm-up">
+          <dt>Measured from</dt>
+          <dd>
+            {formatCount(run.summary.window.fromS)} <span className="kpi__unit">s</span>
+          </dd>
+        </div>
+      )}
     </dl>
   )
 }
