@@ -206,8 +206,17 @@ describe('present mode', () => {
         ]
       }
     ])
-    // a second step goes into the same tour
-    await click(within(menu).getByRole('button', { name: 'Add the current view as a step' }))
+    // a second step goes into the same tour, with its own seconds on screen; an impossible
+    // number is named at its field and adds nothing
+    const dwell = within(menu).getByLabelText(/Seconds on screen/)
+    const add = within(menu).getByRole('button', { name: 'Add the current view as a step' })
+    fireEvent.change(dwell, { target: { value: '0.5' } })
+    expect(dwell).toHaveAttribute('aria-invalid', 'true')
+    expect(within(menu).getByText('must be a number of seconds from 1 to 600')).toBeInTheDocument()
+    expect(add).toBeDisabled()
+    fireEvent.change(dwell, { target: { value: '2' } })
+    await click(add)
     expect(tours.saved.r1![0]!.steps).toHaveLength(2)
+    expect(tours.saved.r1![0]!.steps[1]!.dwellS).toBe(2)
   })
 })

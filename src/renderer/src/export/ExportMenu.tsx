@@ -3,6 +3,9 @@ import { useRef, useState } from 'react'
 import type { KpiComparison, ReplayStatus, TwinApi } from '../../../shared/api'
 import { TwinError } from '../../../shared/errors'
 import { isReplaying } from '../session/replayController'
+import type { TelemetryStore } from '../telemetry/telemetryStore'
+import type { ViewState } from '../view/viewState'
+import { FpsSelect, type ResolutionId, ResolutionSelect, sizeOf } from './ExportFields'
 import {
   makeReport,
   needsPath,
@@ -11,23 +14,11 @@ import {
   screenshotPng,
   stampedName
 } from './exportActions'
-import { ExportCancelled, encodeVideo, replayFrameSource } from './videoExport'
+import { type TourVideoChoice, TourVideoFields } from './TourVideoFields'
+import { encodeTourVideo } from './tourVideo'
+import { encodeVideo, replayFrameSource } from './videoExport'
 import { checkVideoPlan } from './videoSchedule'
-
-export const RESOLUTIONS = [
-  { id: 'window', label: 'Window size' },
-  { id: '1280x720', label: '1280 × 720' },
-  { id: '1920x1080', label: '1920 × 1080' },
-  { id: '2560x1440', label: '2560 × 1440' },
-  { id: '3840x2160', label: '3840 × 2160 (4K)' }
-] as const
-type ResolutionId = (typeof RESOLUTIONS)[number]['id']
-
-function sizeOf(id: ResolutionId): { width: number; height: number } {
-  if (id === 'window') return requireCapture().viewSize()
-  const [width, height] = id.split('x').map(Number) as [number, number]
-  return { width, height }
-}
+import { ExportCancelled } from './webmEncoder'
 
 interface Props {
   api: TwinApi
@@ -37,13 +28,19 @@ interface Props {
   runId: string | null
   /** runs.compare output when the view compares runs: the report adds the table */
   comparison?: KpiComparison | null
+  /** the tour video plays steps as present mode does: the view, the KPI's frames, replays */
+  view: ViewState
+  telemetry: TelemetryStore
+  /** opens a saved run's replay paused at `atS`; rejects when it cannot */
+  showReplay(runId: string, atS: number): Promise<void>
 }
 
 type Status =
   { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'done' | 'error'; text: string }
 
-/** The top bar's Export menu: PNG of the hall, WebM of the replay, the run report. */
-export function ExportMenu({ api, replay, runId, comparison = null }: Props) {
+/** The top bar's Export menu: PNG of the hall, WebM of the replay or a tour, the run report. */
+export function ExportMenu(props: Props) {
+  const { api, replay, runId, comparison = null } = props
   const [open, setOpen] = useState(false)
   const [resolution, setResolution] = useState<ResolutionId>('1920x1080')
   const [videoSize, setVideoSize] = useState<ResolutionId>('1280x720')
@@ -126,6 +123,26 @@ export function ExportMenu({ api, replay, runId, comparison = null }: Props) {
     })
   }
 
+  const saveTourVideo = ({ tour, size, fps }: TourVideoChoice) => {
+    const controller = new AbortController()
+    abort.current = controller
+    void run(`Encoding the video of “${tour.tour.name}”…`, async () => {
+      const { width, height } = sizeOf(size)
+      // a replay playing on would change what steps without a run of their own show
+      if (replaying && replay.state === 'playing') await api.invoke('replay.pause', {})
+      const { view, telemetry, showReplay } = props
+      const { webm, problems } = await encodeTourVideo(
+        tour.tour,
+        { view, telemetry, showReplay },
+        requireCapture(),
+        { width, height, fps, signal: controller.signal, onProgress: setProgress }
+      )
+      const result = await saveExport(api, 'webm', `${tour.tour.name}-tour`, webm, where())
+      const done = saved('the tour video', result.path)
+      return done && problems.length ? `${done}. ${problems.join(' ')}` : done
+    })
+  }
+
   const saveReport = (format: 'html' | 'pdf') =>
     run('Making the report…', async () => {
       if (!runId) throw new Error('no saved run in view: open a replay or run with saving on')
@@ -179,20 +196,7 @@ export function ExportMenu({ api, replay, runId, comparison = null }: Props) {
             <legend>Video of the replay (WebM)</legend>
             {!replaying && <p className="export-panel__hint">Open a replay to export a video.</p>}
             <ResolutionSelect label="Video size" value={videoSize} onChange={setVideoSize} />
-            <label>
-              fps{' '}
-              <select
-                aria-label="Frames per second"
-                value={fps}
-                onChange={(e) => setFps(Number(e.target.value))}
-              >
-                {[24, 25, 30, 60].map((f) => (
-                  <option key={f} value={f}>
-                    {f}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FpsSelect label="Frames per second" value={fps} onChange={setFps} />
             <label>
               Speed-up{' '}
               <input
@@ -240,6 +244,7 @@ export function ExportMenu({ api, replay, runId, comparison = null }: Props) {
               Save WebM
             </button>
           </fieldset>
+          <TourVideoFields api={api} runId={runId} busy={busy} onSave={saveTourVideo} />
           <fieldset disabled={busy}>
             <legend>Report</legend>
             <button type="button" onClick={() => void saveReport('html')}>
@@ -289,29 +294,5 @@ export function ExportMenu({ api, replay, runId, comparison = null }: Props) {
         </div>
       )}
     </div>
-  )
-}
-
-/** The sizes an image or video can be saved at. */
-function ResolutionSelect(props: {
-  label: string
-  value: ResolutionId
-  onChange(value: ResolutionId): void
-}) {
-  return (
-    <label>
-      Size{' '}
-      <select
-        aria-label={props.label}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value as ResolutionId)}
-      >
-        {RESOLUTIONS.map((r) => (
-          <option key={r.id} value={r.id}>
-            {r.label}
-          </option>
-        ))}
-      </select>
-    </label>
   )
 }

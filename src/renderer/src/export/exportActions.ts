@@ -7,7 +7,7 @@ import {
 } from '../../../shared/api'
 import { exportFileName } from '../../../shared/exports'
 import { TwinError } from '../../../shared/errors'
-import { sceneCapture } from '../scene/captureRegistry'
+import { followSceneCapture, sceneCapture } from '../scene/captureRegistry'
 import { bytesToBase64, canvasToPng, pngDataUrl, textToBase64 } from './encode'
 import { buildReportHtml } from './report'
 
@@ -41,10 +41,10 @@ export function saveExport(
   })
 }
 
+/** the hall's capture, following the hall shown (a tour video may switch it to another system) */
 export function requireCapture() {
-  const capture = sceneCapture()
-  if (!capture) throw new Error('the 3D view is not ready to capture')
-  return capture
+  if (!sceneCapture()) throw new Error('the 3D view is not ready to capture')
+  return followSceneCapture()
 }
 
 /** The hall as PNG bytes at width x height. */

@@ -9,9 +9,16 @@ import { CLIP_PARKED, type HallObjects } from './hallObjects'
 import type { Vec3 } from './layout'
 import { prefersReducedMotion } from './motionPreference'
 import type { RenderPacer } from './renderPacer'
+import { sceneClockPinned, sceneNow } from './sceneClock'
 
 /** how long a flight between presets takes */
 export const FLIGHT_MS = 600
+
+/** how long a flight to a new view takes now: none with reduced motion (it jumps) */
+export function flightDurationMs(): number {
+  return prefersReducedMotion() ? 0 : FLIGHT_MS
+}
+
 /** frame interval while flying: smooth enough, and half the work of 60 fps */
 const FLIGHT_FRAME_MS = 1000 / 30
 
@@ -73,9 +80,9 @@ export function CameraRig({ hall, topology, view, pacer }: Props): null {
         position: camera.position.toArray() as Vec3,
         target: (orbit?.target.toArray() ?? pose.target) as Vec3
       }
-      const duration = first || prefersReducedMotion() ? 0 : FLIGHT_MS
+      const duration = first ? 0 : flightDurationMs()
       first = false
-      flight.current = new CameraFlight(from, pose, performance.now(), duration)
+      flight.current = new CameraFlight(from, pose, sceneNow(), duration)
       twinStats().camera = { preset: request.preset, moving: true }
       pacer.request()
     }
@@ -86,7 +93,7 @@ export function CameraRig({ hall, topology, view, pacer }: Props): null {
   useFrame(({ camera }) => {
     const current = flight.current
     if (!current) return
-    const arrived = current.at(performance.now(), position.current, target.current)
+    const arrived = current.at(sceneNow(), position.current, target.current)
     camera.position.fromArray(position.current)
     if (controls) {
       controls.target.fromArray(target.current)
@@ -97,7 +104,8 @@ export function CameraRig({ hall, topology, view, pacer }: Props): null {
     if (arrived) {
       flight.current = null
       twinStats().camera.moving = false
-    } else {
+    } else if (!sceneClockPinned()) {
+      // a pinned clock (a video export) moves only when the export draws the next frame
       pacer.request(FLIGHT_FRAME_MS)
     }
   })

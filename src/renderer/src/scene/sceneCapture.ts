@@ -1,10 +1,13 @@
 import { type Camera, type Scene, type WebGLRenderer, PerspectiveCamera, Vector2 } from 'three'
+import { flightDurationMs } from './CameraRig'
 import type { SceneCapture } from './captureRegistry'
 
 interface ThreeState {
   gl: WebGLRenderer
   scene: Scene
   camera: Camera
+  /** fiber's: runs every useFrame subscriber once and renders */
+  advance(timestamp: number): void
 }
 
 /** the largest side a capture may have (WebGL's usual renderbuffer limit is 8192 or more) */
@@ -59,6 +62,11 @@ export function createSceneCapture(get: () => ThreeState): SceneCapture {
         gl.render(scene, camera)
       }
       return out
-    }
+    },
+    draw() {
+      // the hall's render loop (HallRenderLoop) renders inside its useFrame, as on screen
+      get().advance(performance.now())
+    },
+    flightMs: flightDurationMs
   }
 }
