@@ -1,19 +1,24 @@
 import { basename, extname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { RunStatus } from '../../shared/api'
 import type { RunRecord } from '../../shared/library'
+import { OPENABLE_FILES, type OpenedFile } from '../../shared/openFiles'
 import { isBuiltInTrace, type ScenarioLibrary } from './scenarios'
 import type { TwinService } from './twinService'
 
-/** What to do with a file the user opened from the command line, the OS or File > Open. */
+/**
+ * What to do with a file the user opened from the command line, the OS, File > Open or by
+ * dropping it on the window.
+ */
 export type OpenRequest =
   | { kind: 'import-run'; path: string }
   | { kind: 'start-scenario'; path: string }
   | { kind: 'unsupported'; path: string }
 
-export type OpenOutcome = { ok: true } | { ok: false; path: string; reason: string }
+export type OpenOutcome =
+  { ok: true; opened: OpenedFile } | { ok: false; path: string; reason: string }
 
-const UNSUPPORTED =
-  'Supernode Twin opens saved runs (.twinrun) and scenario files (.json); this is neither'
+const UNSUPPORTED = `${OPENABLE_FILES}; this is neither`
 
 export function openRequestFor(path: string): OpenRequest {
   const extension = extname(path).toLowerCase()
@@ -57,22 +62,25 @@ export interface OpenFileDeps {
 
 /**
  * Opens one file through the service's own methods, so a bad file fails exactly as it would
- * from the UI and leaves the library as it was: a .twinrun is imported and its replay opened
+ * from the UI and leaves the library as it was: a .twinrun is imported (unless its run is
+ * already there) and its replay opened
  * (in main, so a view that connects later still finds it), a scenario is validated and run.
  */
 export async function openFile(request: OpenRequest, deps: OpenFileDeps): Promise<OpenOutcome> {
   const { path } = request
+  const file = basename(path)
   const fail = (reason: string): OpenOutcome => ({ ok: false, path, reason })
   if (request.kind === 'unsupported') return fail(UNSUPPORTED)
   if (request.kind === 'import-run') {
-    const imported = await deps.service.dispatch('runs.import', { path })
+    // a file opened again (a second double-click) shows the run imported the first time
+    const imported = await deps.service.dispatch('runs.import', { path, existing: 'reuse' })
     if (!imported.ok) return fail(imported.error.message)
     const [run] = imported.value as RunRecord[]
     if (!run) return fail('the file holds no run')
     const opened = await deps.service.dispatch('replay.open', { id: run.id })
     if (!opened.ok) return fail(opened.error.message)
     deps.service.command({ kind: 'replay-run', runId: run.id })
-    return { ok: true }
+    return { ok: true, opened: { file, kind: 'replay', runId: run.id, name: run.name } }
   }
   let scenario: Record<string, unknown>
   try {
@@ -82,7 +90,10 @@ export async function openFile(request: OpenRequest, deps: OpenFileDeps): Promis
     return fail((error as Error).message)
   }
   const started = await deps.service.dispatch('run.start', { scenario, save: true })
-  return started.ok ? { ok: true } : fail(started.error.message)
+  if (!started.ok) return fail(started.error.message)
+  const status = started.value as RunStatus
+  const name = status.scenarioName ?? String(scenario['name'])
+  return { ok: true, opened: { file, kind: 'run', runId: status.runId, name } }
 }
 
 /**

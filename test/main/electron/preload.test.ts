@@ -2,6 +2,8 @@ import { EventEmitter } from 'node:events'
 import { describe, expect, it, vi } from 'vitest'
 import type { PortLike, PreloadIpc } from '../../../src/preload/bridge'
 import { createPreloadApi } from '../../../src/preload/bridge'
+import { createFilesBridge } from '../../../src/preload/files'
+import type { TwinFiles } from '../../../src/shared/openFiles'
 import type { TwinApi, TwinEvent } from '../../../src/shared/api'
 import {
   IPC_INVOKE_CHANNEL,
@@ -22,7 +24,14 @@ vi.mock('electron', async () => {
     contextBridge: {
       exposeInMainWorld: (key: string, api: unknown) => electronMock.exposed.set(key, api)
     },
-    ipcRenderer: ipc
+    ipcRenderer: ipc,
+    // Electron's: a dropped File's path; '' for a File the page made
+    webUtils: {
+      getPathForFile: (file: { path?: string }) => {
+        if (typeof file !== 'object' || file === null) throw new TypeError('not a File')
+        return file.path ?? ''
+      }
+    }
   }
 })
 
@@ -142,10 +151,33 @@ describe('preload bridge', () => {
   })
 })
 
+describe('preload files bridge', () => {
+  it("gives a dropped file's path, and null for a file that is not on disk", () => {
+    const getPathForFile = vi.fn((file: { path?: string }) => file.path ?? '')
+    const files = createFilesBridge({ getPathForFile })
+    expect(files.pathFor({ path: '/home/ada/run.twinrun' })).toBe('/home/ada/run.twinrun')
+    expect(files.pathFor({})).toBeNull()
+    expect(getPathForFile).toHaveBeenCalledTimes(2)
+  })
+
+  it('gives null, not an exception, when Electron refuses what the page passed', () => {
+    const files = createFilesBridge({
+      getPathForFile: () => {
+        throw new TypeError('Error processing argument at index 0')
+      }
+    })
+    expect(files.pathFor({ name: 'not a File' })).toBeNull()
+  })
+})
+
 describe('preload entry', () => {
-  it('exposes exactly window.twin with the TwinApi functions', async () => {
+  it('exposes exactly window.twin with the TwinApi functions, and window.twinFiles', async () => {
     await import('../../../src/preload/index')
-    expect([...electronMock.exposed.keys()]).toEqual(['twin'])
+    expect([...electronMock.exposed.keys()]).toEqual(['twin', 'twinFiles'])
+    const files = electronMock.exposed.get('twinFiles') as TwinFiles
+    expect(Object.keys(files)).toEqual(['pathFor'])
+    expect(files.pathFor({ path: '/d/s.json' })).toBe('/d/s.json')
+    expect(files.pathFor({})).toBeNull()
     const api = electronMock.exposed.get('twin') as TwinApi
     expect(Object.keys(api).sort()).toEqual(['invoke', 'onEvent', 'onFrame'])
     const ipc = electronMock.ipcRenderer as { send: ReturnType<typeof vi.fn> }

@@ -72,7 +72,12 @@ export function exportRun(
 export function importRuns(
   store: RunStore,
   path: string,
-  options: StoreOptions = { nativeBinding: store.options.nativeBinding }
+  options: StoreOptions = { nativeBinding: store.options.nativeBinding },
+  /**
+   * a run of the file already in the library: refuse the file, or take the library's run as it
+   * is (opening a file imported before shows its run, as a second double-click would expect)
+   */
+  existing: 'refuse' | 'reuse' = 'refuse'
 ): RunRecord[] {
   if (!existsSync(path)) throw new LibraryError(`${path}: no such file`)
   const copy = join(tmpdir(), `twin-import-${randomUUID()}.sqlite`)
@@ -102,13 +107,18 @@ export function importRuns(
       throw new LibraryError(`${path} is not a readable run file (${(error as Error).message})`)
     }
     incoming.close()
-    for (const id of ids) {
-      const existing = store.get(id)
-      if (existing)
-        throw new LibraryError(
-          `${basename(path)}: run '${existing.name}' is already in the library`
-        )
+    const present = ids.flatMap((id) => {
+      const run = store.get(id)
+      return run ? [run] : []
+    })
+    if (present.length > 0 && existing === 'refuse') {
+      throw new LibraryError(
+        `${basename(path)}: run '${present[0]!.name}' is already in the library`
+      )
     }
+    const fileOrder = ids
+    ids = ids.filter((id) => !present.some((run) => run.id === id))
+    if (ids.length === 0) return fileOrder.map((id) => store.require(id))
     const db = store.db
     db.exec(`ATTACH DATABASE ${quote(copy)} AS incoming`)
     try {
@@ -123,7 +133,7 @@ export function importRuns(
     } finally {
       db.exec('DETACH DATABASE incoming')
     }
-    return ids.map((id) => store.require(id))
+    return fileOrder.map((id) => store.require(id))
   } catch (error) {
     if (error instanceof LibraryError) throw error
     throw new LibraryError(`${path}: ${describeIo(error)}`)
