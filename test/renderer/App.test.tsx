@@ -141,17 +141,22 @@ describe('App', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   })
 
-  it('keeps the CloudMatrix384 hall for a system it cannot draw, and still shows its KPIs', async () => {
+  it('draws no hall for a system without a topology, says so, and still shows its KPIs', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     const twin = fakeTwin()
     render(<App connect={() => twin.api} hall={StubHall} charts={recordingCharts().factory} />)
     await screen.findByText('running')
-    act(() => twin.pushStatus({ runId: 'run-h800', system: 'h800-deepseek', scenarioId: 'h800' }))
+    act(() => twin.pushStatus({ runId: 'run-gb200', system: 'gb200-nvl72', scenarioId: 'gb200' }))
 
-    const note = screen.getByText(/3D view shows Huawei CloudMatrix384 only for now/)
-    expect(note).toHaveTextContent(/simulates NVIDIA H800 \(DeepSeek\)/)
-    expect(screen.getByTestId('hall')).toHaveTextContent('16 racks')
-    expect(screen.getByText('NVIDIA H800 (DeepSeek)')).toBeInTheDocument()
+    const note = screen.getByText(/has no hall to show/)
+    expect(note).toHaveTextContent(/This run simulates NVIDIA GB200 NVL72/)
+    expect(note).toHaveTextContent(/no part-level topology/)
+    // no hall of another system stands in for it: an empty state, and no part tools
+    expect(screen.queryByTestId('hall')).toBeNull()
+    expect(screen.getByTestId('no-hall')).toHaveTextContent('No 3D hall of NVIDIA GB200 NVL72')
+    expect(screen.queryByRole('combobox', { name: 'Find a part by id' })).toBeNull()
+    expect(screen.queryByTestId('inspector')).toBeNull()
+    expect(screen.getByText('NVIDIA GB200 NVL72')).toBeInTheDocument()
 
     const frame = createFrame(0, 5, { dies: 0, cpus: 0, links: 0 })
     frame.kpis[KPI_INDEX.powerKW] = 812.25

@@ -9,6 +9,8 @@ import type { ReplayState } from '../../shared/library'
 export interface TwinStats {
   /** topology loaded and the first telemetry frame drawn */
   ready: boolean
+  /** the system whose hall is shown (it follows the run or replay shown); null: no hall */
+  hallSystem: string | null
   framesReceived: number
   /** index of the newest frame drawn, -1 before any */
   lastFrameIndex: number
@@ -76,6 +78,8 @@ export interface TwinStats {
  * Die indices are the topology's (and the frame's).
  */
 export interface TwinProbe {
+  /** the system of the hall this probe reads (the one shown) */
+  system: string
   /** sRGB (0..1) of the die as painted last */
   dieColor(index: number): [number, number, number]
   /** the painted metric's value for the die in the frame drawn, in its unit; null: no data */
@@ -106,6 +110,7 @@ declare global {
 function emptyStats(): TwinStats {
   return {
     ready: false,
+    hallSystem: null,
     framesReceived: 0,
     lastFrameIndex: -1,
     lastSimTimeS: -1,

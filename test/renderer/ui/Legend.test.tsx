@@ -1,8 +1,9 @@
 import { act, render, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { getTopology } from '../../../src/engine/topology'
 import { FAILED_COLOR, ROLE_COLORS } from '../../../src/renderer/src/scene/colorMap'
 import { Legend, legendTicks } from '../../../src/renderer/src/ui/Legend'
-import { DIE_METRIC_SPECS } from '../../../src/renderer/src/view/dieMetrics'
+import { DIE_METRIC_SPECS, dieMetricSpecs } from '../../../src/renderer/src/view/dieMetrics'
 import { ViewState } from '../../../src/renderer/src/view/viewState'
 
 const ticks = () =>
@@ -63,6 +64,20 @@ describe('Legend', () => {
       const failed = within(legend).getByText('failed die').querySelector('span') as HTMLElement
       expect(failed.style.backgroundColor).toBe(rgb(FAILED_COLOR))
     }
+  })
+
+  it('keys the hall shown: an HGX cluster’s GPUs, its HBM and power, its racks', () => {
+    const view = new ViewState()
+    render(<Legend view={view} topology={getTopology('h800-deepseek')} />)
+    expect(screen.getByTestId('legend-title')).toHaveTextContent('GPUs: Compute utilization (%)')
+    act(() => view.setMetric('hbmOccupancy'))
+    expect(ticks()).toEqual(['0', '20', '40', '60', '80'])
+    act(() => view.setMetric('power'))
+    expect(ticks()[4]).toBe(dieMetricSpecs('h800-deepseek').power.max.toFixed(0))
+    const legend = screen.getByRole('complementary', { name: 'Colour legend' })
+    expect(legend).toHaveTextContent('failed GPU')
+    expect(legend).toHaveTextContent('compute rack (4 nodes)')
+    expect(legend).not.toHaveTextContent('communication rack')
   })
 
   it('spaces ticks evenly, with a decimal only for narrow ranges', () => {

@@ -1,7 +1,8 @@
 import { DIE_ROLE_NAMES, type DieRoleName, type FrameView } from '../../../shared/frame'
 import { ROLE_COLORS } from '../scene/colorMap'
 import { MISSING } from '../ui/kpiFormat'
-import { DIE_METRIC_SPECS } from '../view/dieMetrics'
+import type { SystemId } from '../../../shared/systems'
+import { dieMetricSpecs } from '../view/dieMetrics'
 import { Fact, Figure } from './Facts'
 import { hostedExperts } from './partFigures'
 
@@ -28,11 +29,14 @@ export function RoleName({ role, testId }: { role: number | undefined; testId?: 
   )
 }
 
-const specs = DIE_METRIC_SPECS
-const HBM_GB = specs.hbmOccupancy.max
-
-/** A die: its role, its figures in the units the legend uses, and the experts it hosts. */
-export function DieDetails({ frame, die }: { frame: FrameView | null; die: number }) {
+/**
+ * A die: its role, its figures in the units the legend uses (its system's: HBM size, power
+ * share), and the experts it hosts.
+ */
+export function DieDetails(props: { frame: FrameView | null; die: number; system: SystemId }) {
+  const { frame, die } = props
+  const specs = dieMetricSpecs(props.system)
+  const hbmGB = specs.hbmOccupancy.max
   const value = (read: (f: FrameView, d: number) => number): number =>
     frame ? read(frame, die) : NaN
   return (
@@ -57,7 +61,7 @@ export function DieDetails({ frame, die }: { frame: FrameView | null; die: numbe
           label="HBM used"
           value={value(specs.hbmOccupancy.value)}
           unit="GB"
-          suffix={`of ${HBM_GB}`}
+          suffix={`of ${hbmGB}`}
           testId="inspector-hbm-used"
         />
         <Figure label="Power" value={value(specs.power.value)} unit="W" testId="inspector-power" />

@@ -87,7 +87,11 @@ interface PartInspectorProps extends Omit<InspectorProps, 'onClose'> {
 
 function PartInspector({ view, topology, telemetry, part, metric, id }: PartInspectorProps) {
   const members = useMemo(() => partMembers(topology, part), [topology, part])
-  const series = useMemo(() => partSeries(part, members, metric), [part, members, metric])
+  const system = topology.system
+  const series = useMemo(
+    () => partSeries(part, members, metric, system),
+    [part, members, metric, system]
+  )
   const [ring] = useState(() => {
     const r = new SeriesRing(SPARKLINE_SAMPLES)
     const f = telemetry.hallFrame

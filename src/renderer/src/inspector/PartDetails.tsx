@@ -22,7 +22,7 @@ export function PartDetails(props: PartDetailsProps) {
   const { part, frame, topology, view, members } = props
   switch (part.kind) {
     case 'die':
-      return <DieDetails frame={frame} die={part.index} />
+      return <DieDetails frame={frame} die={part.index} system={topology.system} />
     case 'cpu':
       return (
         <dl className="inspector__facts">

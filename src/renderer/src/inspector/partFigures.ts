@@ -1,6 +1,7 @@
 import type { Topology } from '../../../engine/topology/types'
 import type { FrameView } from '../../../shared/frame'
-import { DIE_METRIC_SPECS, type DieMetric, type DieMetricSpec } from '../view/dieMetrics'
+import type { SystemId } from '../../../shared/systems'
+import { type DieMetric, type DieMetricSpec, dieMetricSpecs } from '../view/dieMetrics'
 import type { PartRef } from '../view/viewState'
 import { MISSING } from '../ui/kpiFormat'
 
@@ -84,19 +85,29 @@ export interface PartSeries {
   read(frame: FrameView): number
 }
 
-/** the die metric a figure follows: the picked one, or compute when dies are coloured by role */
-export function numericDieMetric(metric: DieMetric): DieMetricSpec {
-  const spec = DIE_METRIC_SPECS[metric]
-  return spec.kind === 'scale' ? spec : DIE_METRIC_SPECS.compute
+/**
+ * The die metric a figure follows, in the system's units: the picked one, or compute when dies
+ * are coloured by role.
+ */
+export function numericDieMetric(metric: DieMetric, system: SystemId): DieMetricSpec {
+  const specs = dieMetricSpecs(system)
+  const spec = specs[metric]
+  return spec.kind === 'scale' ? spec : specs.compute
 }
 
 const linkUtilization = (f: FrameView, i: number): number => f.linkUtilization[i]! * 100
 
 /**
  * What the sparkline follows for a part: a die's (or its node's or rack's mean) figure of the
- * metric the hall is coloured by; a CPU's, link's or switch's utilization.
+ * metric the hall is coloured by, in the system's units; a CPU's, link's or switch's
+ * utilization.
  */
-export function partSeries(part: PartRef, members: PartMembers, metric: DieMetric): PartSeries {
+export function partSeries(
+  part: PartRef,
+  members: PartMembers,
+  metric: DieMetric,
+  system: SystemId
+): PartSeries {
   const utilization = (label: string, read: (f: FrameView) => number): PartSeries => ({
     label,
     unit: '%',
@@ -119,7 +130,7 @@ export function partSeries(part: PartRef, members: PartMembers, metric: DieMetri
     case 'die': {
       // a communication rack holds no dies
       if (members.dies.length === 0) return linkMean('L2 link utilization (mean)')
-      const spec = numericDieMetric(metric)
+      const spec = numericDieMetric(metric, system)
       const n = members.dies.length
       return {
         label: n === 1 ? spec.label : `${spec.label} (mean of ${n} dies)`,

@@ -35,8 +35,10 @@ export interface HallProps {
 }
 
 /**
- * The 3D hall. Memoised: its props are stable for a session, so the app re-rendering (run
- * status, panels) never re-renders the scene; telemetry reaches it through the store only.
+ * The 3D hall of one system. Memoised: its props are stable while that system is shown, so the
+ * app re-rendering (run status, panels) never re-renders the scene; telemetry reaches it
+ * through the store only. The app keys it by system: showing another system mounts a new hall
+ * (and canvas), and this one disposes its objects as it goes.
  */
 export default memo(function Hall({ topology, telemetry, view: given }: HallProps) {
   const [ownView] = useState(() => new ViewState())
@@ -133,7 +135,7 @@ function HallScene({ hall, topology, telemetry, view, tooltip, labels }: ScenePr
   )
 
   useEffect(() => {
-    window.__twinProbe = createProbe({
+    const probe = createProbe({
       hall,
       topology,
       view,
@@ -143,15 +145,24 @@ function HallScene({ hall, topology, telemetry, view, tooltip, labels }: ScenePr
         return { camera, size, element: gl.domElement }
       }
     })
+    window.__twinProbe = probe
+    twinStats().hallSystem = topology.system
     return () => {
+      // a hall of another system may have mounted first: its probe stays
+      if (window.__twinProbe !== probe) return
       delete window.__twinProbe
+      const stats = twinStats()
+      stats.hallSystem = null
+      for (const kind of Object.keys(stats.instances)) {
+        stats.instances[kind as keyof typeof stats.instances] = 0
+      }
     }
   }, [hall, topology, view, drawn, get])
 
   // the export menu's screenshots and videos (scene/captureRegistry.ts)
   useEffect(() => {
-    return setSceneCapture(createSceneCapture(get))
-  }, [get])
+    return setSceneCapture(createSceneCapture(get), topology.system)
+  }, [get, topology.system])
 
   return (
     <>

@@ -2,7 +2,7 @@ import { useThree } from '@react-three/fiber'
 import { useEffect } from 'react'
 import { type Camera, PerspectiveCamera, Raycaster, Vector2 } from 'three'
 import type { Topology } from '../../../engine/topology/types'
-import { DIE_METRIC_SPECS } from '../view/dieMetrics'
+import { dieMetricSpecs } from '../view/dieMetrics'
 import type { PartRef, ViewState } from '../view/viewState'
 import type { HallObjects } from './hallObjects'
 import { describePart } from './partInfo'
@@ -81,7 +81,7 @@ export function HallPicking({ hall, topology, view, tooltip, drawn }: Props): nu
         tooltip.hide()
         return
       }
-      const spec = DIE_METRIC_SPECS[drawn.metric]
+      const spec = dieMetricSpecs(topology.system)[drawn.metric]
       tooltip.show(describePart(topology, part, drawn.frame, spec), pointer.x, pointer.y)
     }
     const onMove = (event: PointerEvent): void => {

@@ -4,7 +4,7 @@ import type { Topology } from '../../../engine/topology/types'
 import type { FrameView } from '../../../shared/frame'
 import type { TelemetryStore } from '../telemetry/telemetryStore'
 import { twinStats } from '../twinStats'
-import { DIE_METRIC_SPECS, type DieMetric } from '../view/dieMetrics'
+import { type DieMetric, dieMetricSpecs } from '../view/dieMetrics'
 import { type PartRef, type Theme, type ViewState, samePart } from '../view/viewState'
 import { type HallObjects, applyRoom, paintTelemetry, setFlowClock } from './hallObjects'
 import { prefersReducedMotion } from './motionPreference'
@@ -109,6 +109,8 @@ export function HallRenderLoop({
       l2Switches: hall.l2Switches.count,
       ubLinks: hall.ubRoutes.linkCount
     }
+    // a hall mounted for another system starts with nothing selected (the old part is gone)
+    stats.selected = null
   }, [hall])
 
   useFrame(({ gl, scene, camera }) => {
@@ -125,7 +127,7 @@ export function HallRenderLoop({
     s.lastRender = started
 
     if (telemetry.version !== s.paintedVersion || snapshot.metric !== s.paintedMetric) {
-      const spec = DIE_METRIC_SPECS[snapshot.metric]
+      const spec = dieMetricSpecs(topology.system)[snapshot.metric]
       const paintStart = performance.now()
       // A frame of a system the hall cannot draw leaves its parts as "no data".
       paintTelemetry(hall, telemetry.hallFrame, spec, s.motionS - s.motionAtPaint)

@@ -100,6 +100,8 @@ export function RackLabelTracker({
     elements.racks.current.forEach((el, i) => place(el, rackAnchors, i, true))
     const eye = camera.position
     elements.nodes.current.forEach((el, i) => {
+      // a label left from a larger topology drawn before (its element is gone)
+      if (!el || i >= nodeFacing.length) return
       const dx = eye.x - nodeAnchors[i * 3]!
       const dy = eye.y - nodeAnchors[i * 3 + 1]!
       const dz = eye.z - nodeAnchors[i * 3 + 2]!

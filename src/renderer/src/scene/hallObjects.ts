@@ -6,7 +6,7 @@ import {
   GridHelper,
   Group,
   HemisphereLight,
-  type InstancedBufferAttribute,
+  InstancedBufferAttribute,
   InstancedMesh,
   type InterleavedBufferAttribute,
   type Material,
@@ -98,6 +98,9 @@ function material(kind: Lit): Material {
 function instanced(name: string, part: PartLayout, kind: Lit, color: (i: number) => string) {
   const mesh = new InstancedMesh(new BoxGeometry(...part.size), material(kind), part.count)
   mesh.name = name
+  // made here rather than by the first setColorAt, so a part type with no instances (the CPUs
+  // of an HGX node) still has the colour buffer telemetry paints into
+  mesh.instanceColor = new InstancedBufferAttribute(new Float32Array(part.count * 3), 3)
   const m = new Matrix4()
   const c = new Color()
   for (let i = 0; i < part.count; i++) {
@@ -254,6 +257,8 @@ export function createHallObjects(topology: Topology): HallObjects {
           const materials = Array.isArray(o.material) ? o.material : [o.material]
           for (const m of materials) m.dispose()
         }
+        // the per-instance matrices and colours are buffers of their own on the GPU
+        if (o instanceof InstancedMesh) o.dispose()
       })
     }
   }

@@ -254,18 +254,21 @@ function buildTrays(
       size: [upLength, TRAY.thickness, TRAY.width]
     })
   }
-  // The bridge over the aisle carries the optics that cross to the other row's switches.
+  // The bridge over the aisle carries the optics that cross to the other row's switches; a
+  // hall without communication racks (HGX clusters: no switch tier outside the nodes) has none.
   const commXs = t.racks
     .filter((r) => r.kind === 'communication')
     .map((r) => placements[r.index]!.x)
-  const bridgeMin = Math.min(...commXs) - RACK.width / 2
-  const bridgeMax = Math.max(...commXs) + RACK.width / 2
-  const z0 = trayZ(rows[0]!, TRAY.ubInset)
-  const z1 = trayZ(rows[1]!, TRAY.ubInset)
-  boxes.push({
-    center: [(bridgeMin + bridgeMax) / 2, TRAY.ubY - TRAY.thickness, (z0 + z1) / 2],
-    size: [bridgeMax - bridgeMin, TRAY.thickness, Math.abs(z1 - z0) - TRAY.width]
-  })
+  if (commXs.length > 0) {
+    const bridgeMin = Math.min(...commXs) - RACK.width / 2
+    const bridgeMax = Math.max(...commXs) + RACK.width / 2
+    const z0 = trayZ(rows[0]!, TRAY.ubInset)
+    const z1 = trayZ(rows[1]!, TRAY.ubInset)
+    boxes.push({
+      center: [(bridgeMin + bridgeMax) / 2, TRAY.ubY - TRAY.thickness, (z0 + z1) / 2],
+      size: [bridgeMax - bridgeMin, TRAY.thickness, Math.abs(z1 - z0) - TRAY.width]
+    })
+  }
   return {
     count: boxes.length,
     centers: new Float32Array(boxes.flatMap((b) => b.center)),

@@ -23,6 +23,12 @@ const LINK_KINDS = {
   vpc: 'VPC uplink'
 } as const
 
+/**
+ * CloudMatrix384's UB runs L1 chips up to L2 switches; an HGX node's NVSwitch fabric (its one
+ * "L1 switch") ends at the node.
+ */
+const hasL2Tier = (t: Topology): boolean => t.l2Switches.length > 0
+
 /** Describes `part` with the values of `frame` (the one drawn); dies by the painted metric. */
 export function describePart(
   t: Topology,
@@ -47,10 +53,15 @@ export function describePart(
     case 'link': {
       const link = t.links[part.index]
       const value = frame ? frame.linkUtilization[part.index]! * 100 : NaN
-      const kind = link ? LINK_KINDS[link.kind] : 'link'
+      const kind = !link
+        ? 'link'
+        : link.kind === 'die-l1' && !hasL2Tier(t)
+          ? 'GPU to NVSwitch (NVLink)'
+          : LINK_KINDS[link.kind]
       return { title, detail: `${kind}, busiest direction: ${figure(value, '%')}` }
     }
     case 'l1Switch':
+      if (!hasL2Tier(t)) return { title, detail: 'NVSwitch fabric of the node (NVLink)' }
       return { title, detail: `UB L1 switch, sub-plane ${t.l1Switches[part.index]?.subPlane}` }
     case 'l2Switch':
       return { title, detail: `UB L2 switch, sub-plane ${t.l2Switches[part.index]?.subPlane}` }

@@ -2,7 +2,7 @@ import type { Camera } from 'three'
 import { Vector3 } from 'three'
 import type { Topology } from '../../../engine/topology/types'
 import type { TwinProbe } from '../twinStats'
-import { DIE_METRIC_SPECS } from '../view/dieMetrics'
+import { dieMetricSpecs } from '../view/dieMetrics'
 import type { ViewState } from '../view/viewState'
 import { linearToSrgb } from './colorMap'
 import type { HallObjects } from './hallObjects'
@@ -23,6 +23,7 @@ export function createProbe({ hall, topology, view, drawn, viewport }: ProbeSour
   const colors = () => hall.dies.instanceColor!.array
   return {
     view,
+    system: topology.system,
     dieColor(index) {
       const c = colors()
       return [0, 1, 2].map((k) => linearToSrgb(c[index * 3 + k]!)) as [number, number, number]
@@ -30,7 +31,7 @@ export function createProbe({ hall, topology, view, drawn, viewport }: ProbeSour
     dieValue(index) {
       const frame = drawn.frame
       if (!frame || index < 0 || index >= frame.counts.dies) return null
-      const value = DIE_METRIC_SPECS[drawn.metric].value(frame, index)
+      const value = dieMetricSpecs(topology.system)[drawn.metric].value(frame, index)
       return Number.isFinite(value) ? value : null
     },
     dieRole(index) {

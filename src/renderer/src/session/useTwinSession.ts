@@ -15,10 +15,15 @@ import { CLOSED_REPLAY } from '../../../shared/library'
 import { ReplayController, isReplaying } from './replayController'
 import { RunController, type RunSpeed } from './runController'
 import { throttleStatus } from './statusThrottle'
+import { TopologyCache, countsOf } from './topologyCache'
 
 export type { Problem } from './feedback'
 
-/** The hall is CloudMatrix384's: the only system with a part-level topology so far. */
+/**
+ * The system the hall draws first, whose topology the app cannot start without. The hall then
+ * follows the system shown (session/useShownTopology.ts): the HGX clusters' topologies are
+ * loaded at the start too, so their runs' frames are accepted and drawn.
+ */
 export const HALL_SYSTEM = 'cloudmatrix384'
 /** what `npm start` shows at once: the default preset at ten simulated seconds per second */
 export const DEFAULT_SCENARIO = 'default'
@@ -33,7 +38,10 @@ export type SessionState =
       phase: 'ready'
       /** for the parts of the UI that call the twin themselves (the run library) */
       api: TwinApi
+      /** HALL_SYSTEM's topology, the hall's first */
       topology: Topology
+      /** every system's topology loaded so far (HALL_SYSTEM's, the others' as they come) */
+      topologies: TopologyCache
       telemetry: TelemetryStore
       scenarios: ScenarioPreset[]
       systems: SystemSummary[]
@@ -64,7 +72,7 @@ export interface ReplayCommands {
   nudge(deltaS: number): void
   close(): void
   /** opens a saved run paused at `atS` (present mode's steps); rejects when it cannot */
-  show(runId: string, atS: number): Promise<void>
+  show(runId: string, atS: number): Promise<ReplayStatus>
 }
 
 export interface TwinSession {
@@ -81,6 +89,12 @@ export interface TwinSession {
 interface Controllers {
   run: RunController
   replay: ReplayController
+}
+
+/** loads every system's topology but the hall's first (one that fails is asked again later) */
+async function loadOtherTopologies(cache: TopologyCache, systems: SystemSummary[]): Promise<void> {
+  const others = systems.filter((s) => s.hasTopology && s.id !== HALL_SYSTEM)
+  await Promise.all(others.map((s) => cache.load(s.id).catch(() => null)))
 }
 
 /** the preset to start with: 'default' when the list has it, else the first */
@@ -122,12 +136,14 @@ export function useTwinSession(connect: () => TwinApi): TwinSession {
         step('systems', call(api, 'systems.list', {})),
         step('scenarios', call(api, 'scenarios.list', {}))
       ])
+      // frames of runs on the other systems with a topology carry their parts: accepted, and
+      // drawn when the hall shows that system. Not a loading step that can fail: a topology
+      // that does not come now is asked for again when its system is shown.
+      const telemetry = new TelemetryStore(countsOf(topology))
+      const topologies = new TopologyCache(api, (t) => telemetry.knowTopologies([countsOf(t)]))
+      topologies.add(topology)
+      await loadOtherTopologies(topologies, systems)
       if (cancelled) return
-      const telemetry = new TelemetryStore({
-        dies: topology.dies.length,
-        cpus: topology.cpus.length,
-        links: topology.links.length
-      })
       const controller = new RunController(api, telemetry)
       const replayer = new ReplayController(api, telemetry, (error) => {
         if (!cancelled) report('Could not seek the replay', error)
@@ -138,7 +154,7 @@ export function useTwinSession(connect: () => TwinApi): TwinSession {
       unsubscribes.push(replayer.connect())
       unsubscribes.push(replayer.onStatus((status) => setReplay(status)))
       controllersRef.current = { run: controller, replay: replayer }
-      setState({ phase: 'ready', api, topology, telemetry, scenarios, systems })
+      setState({ phase: 'ready', api, topology, topologies, telemetry, scenarios, systems })
 
       // A view that connects to a twin already busy (a reload, a second window, a run or replay
       // opened from the desktop's command line) follows what it is doing instead of replacing it.
@@ -207,7 +223,7 @@ export function useTwinSession(connect: () => TwinApi): TwinSession {
       show: async (runId, atS) => {
         const replay = controllersRef.current?.replay
         if (!replay) throw new Error('the twin is not connected')
-        await replay.open(runId, atS)
+        return replay.open(runId, atS)
       }
     }),
     [command]

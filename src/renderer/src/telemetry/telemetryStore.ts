@@ -12,8 +12,12 @@ import { KpiHistory } from './kpiHistory'
  * more at 'max' speed) and the scene reads them inside its render loop, so no component
  * re-renders per frame. Panels sample it a few times a second instead.
  *
- * Frames of the hall's topology are drawn; frames of a system the hall cannot draw (a run on a
- * system without a part-level topology carries no per-part sections) still feed the KPIs.
+ * Frames of the hall's topology are drawn (hallFrame); the hall follows the system shown, so
+ * drawTopology points it at another topology's counts. Frames of a system the hall does not
+ * draw still feed the KPIs: a run on a system without a part-level topology (or saved before
+ * its system had one) carries no per-part sections, and a run on another system with a
+ * topology (knowTopologies) carries that topology's parts. Frames of any other shape are
+ * rejected.
  *
  * A replay sends its frames on the same stream, and a seek may send one older than the last:
  * the newest frame to arrive is always the one shown, whatever its time. Replay frames never
@@ -39,11 +43,14 @@ export class TelemetryStore {
   /** the live run's newest frame, put back when the replay closes */
   private liveFrame: FrameView | null = null
   private readonly listeners = new Set<() => void>()
+  /** entity counts of every topology whose frames are accepted (the hall's among them) */
+  private readonly known: EntityCounts[] = []
+  /** the counts of the topology the hall draws; null while it draws none */
+  private counts: EntityCounts | null
 
-  constructor(
-    private readonly counts: EntityCounts,
-    historyCapacity?: number
-  ) {
+  constructor(counts: EntityCounts, historyCapacity?: number) {
+    this.counts = counts
+    this.known.push(counts)
     this.history = new KpiHistory(historyCapacity)
   }
 
@@ -51,7 +58,7 @@ export class TelemetryStore {
     let frame: FrameView
     try {
       frame = decodeFrame(buffer)
-      if (!this.drawable(frame) && !withoutParts(frame)) {
+      if (!withoutParts(frame) && !this.ofKnownTopology(frame)) {
         throw new FrameFormatError('frame was made for another topology')
       }
     } catch (error) {
@@ -102,6 +109,28 @@ export class TelemetryStore {
     this.show(frame)
   }
 
+  /**
+   * The entity counts of other systems' topologies (the HGX clusters beside the hall's): their
+   * runs' frames are accepted for the KPIs, and drawn once the hall shows their system.
+   */
+  knowTopologies(counts: readonly EntityCounts[]): void {
+    for (const c of counts) if (!this.ofKnown(c)) this.known.push(c)
+  }
+
+  /**
+   * Points the hall at another topology (null: the hall draws none, a system without parts):
+   * hallFrame becomes the newest frame when it is of that topology. Called when the hall
+   * switches system, before the new hall draws; a new hall paints whatever it finds, so
+   * listeners are not called (no frame arrived), but the version moves on.
+   */
+  drawTopology(counts: EntityCounts | null): void {
+    if (counts) this.knowTopologies([counts])
+    this.counts = counts
+    const frame = this.latest
+    this.hallFrame = frame && this.drawable(frame) ? frame : null
+    this.version++
+  }
+
   /** called after each accepted frame (the scene uses it to request a render) */
   onFrame(listener: () => void): Unsubscribe {
     this.listeners.add(listener)
@@ -118,11 +147,20 @@ export class TelemetryStore {
   }
 
   private drawable(frame: FrameView): boolean {
-    const c = frame.counts
-    return (
-      c.dies === this.counts.dies && c.cpus === this.counts.cpus && c.links === this.counts.links
-    )
+    return this.counts !== null && sameCounts(frame.counts, this.counts)
   }
+
+  private ofKnownTopology(frame: FrameView): boolean {
+    return this.ofKnown(frame.counts)
+  }
+
+  private ofKnown(counts: EntityCounts): boolean {
+    return this.known.some((known) => sameCounts(counts, known))
+  }
+}
+
+function sameCounts(a: EntityCounts, b: EntityCounts): boolean {
+  return a.dies === b.dies && a.cpus === b.cpus && a.links === b.links
 }
 
 /** a frame of a system without a part-level topology: KPIs only */

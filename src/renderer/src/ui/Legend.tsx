@@ -1,8 +1,9 @@
 import './legend.css'
+import type { Topology } from '../../../engine/topology/types'
 import { DIE_ROLE_NAMES } from '../../../shared/frame'
 import { FAILED_COLOR, NO_DATA_COLOR, ROLE_COLORS, utilizationGradientCss } from '../scene/colorMap'
 import { PALETTE } from '../scene/palette'
-import { DIE_METRIC_SPECS, type DieMetricSpec } from '../view/dieMetrics'
+import { type DieMetricSpec, dieMetricSpecs } from '../view/dieMetrics'
 import { ViewState, useView } from '../view/viewState'
 
 const TICKS = 5
@@ -52,18 +53,43 @@ function Scale({ ticks, testId }: { ticks: string[]; testId: string }) {
 }
 
 /**
- * The colour keys of the hall, for the metric the dies are coloured by: its scale in its unit
- * (the same range the scene maps onto the colours) or the role colours, then the keys that
- * hold whatever the metric: failed, no data, links and CPUs, rack kinds.
+ * What the hall's parts are called and how its racks hold them: a CloudMatrix384's dies (two
+ * to an NPU), 4-node compute racks and communication racks (the default, with no topology
+ * given), or an HGX cluster's GPUs in racks of nodes and no communication racks.
  */
-export function Legend({ view }: { view?: ViewState }) {
+export function hallWords(topology?: Topology): {
+  device: string
+  computeRack: string
+  communicationRacks: boolean
+} {
+  if (!topology)
+    return { device: 'die', computeRack: 'compute rack (4 nodes)', communicationRacks: true }
+  const perRack = topology.racks
+    .filter((r) => r.kind === 'compute')
+    .map((r) => topology.nodes.filter((n) => n.rack === r.index).length)
+  const most = Math.max(0, ...perRack)
+  const nodes = perRack.every((n) => n === most) ? `${most} nodes` : `up to ${most} nodes`
+  return {
+    device: topology.dies.length === topology.npus.length ? 'GPU' : 'die',
+    computeRack: `compute rack (${nodes})`,
+    communicationRacks: topology.racks.some((r) => r.kind === 'communication')
+  }
+}
+
+/**
+ * The colour keys of the hall, for the metric the dies are coloured by: its scale in its unit
+ * (the same range the scene maps onto the colours, for the hall's system) or the role colours,
+ * then the keys that hold whatever the metric: failed, no data, links and CPUs, rack kinds.
+ */
+export function Legend({ view, topology }: { view?: ViewState; topology?: Topology }) {
   const metric = useView(view ?? UNSHARED_VIEW, 'metric')
-  const spec = DIE_METRIC_SPECS[metric]
+  const spec = dieMetricSpecs(topology?.system ?? 'cloudmatrix384')[metric]
   const scaled = spec.kind === 'scale'
+  const words = hallWords(topology)
   return (
     <aside className="legend color-legend" aria-label="Colour legend" data-testid="legend">
       <div className="color-legend__title" data-testid="legend-title">
-        Dies: {spec.label}
+        {words.device === 'GPU' ? 'GPUs' : 'Dies'}: {spec.label}
         {scaled && <span className="color-legend__unit"> ({spec.unit})</span>}
       </div>
       {scaled ? (
@@ -81,10 +107,12 @@ export function Legend({ view }: { view?: ViewState }) {
       <Scale ticks={['0', '50', '100']} testId="legend-link-ticks" />
       <div className="color-legend__caption">links: busiest direction</div>
       <ul className="color-legend__keys">
-        <Swatch color={FAILED_COLOR} label="failed die" />
-        <Swatch color={NO_DATA_COLOR} label="idle die (not serving) or no data yet" />
-        <Swatch color={PALETTE.computeRack} label="compute rack (4 nodes)" />
-        <Swatch color={PALETTE.communicationRack} label="communication rack (UB L2)" />
+        <Swatch color={FAILED_COLOR} label={`failed ${words.device}`} />
+        <Swatch color={NO_DATA_COLOR} label={`idle ${words.device} (not serving) or no data yet`} />
+        <Swatch color={PALETTE.computeRack} label={words.computeRack} />
+        {words.communicationRacks && (
+          <Swatch color={PALETTE.communicationRack} label="communication rack (UB L2)" />
+        )}
       </ul>
     </aside>
   )

@@ -1,6 +1,7 @@
 import './viewControls.css'
 import { useId } from 'react'
-import { DIE_METRICS, DIE_METRIC_SPECS, type DieMetric } from '../view/dieMetrics'
+import type { SystemId } from '../../../shared/systems'
+import { DIE_METRICS, type DieMetric, dieMetricSpecs } from '../view/dieMetrics'
 import { type ViewState, useView } from '../view/viewState'
 
 /** The metric after this one, wrapping round: what the M key steps to. */
@@ -9,9 +10,13 @@ export function nextMetric(metric: DieMetric): DieMetric {
   return DIE_METRICS[(i + 1) % DIE_METRICS.length]!
 }
 
-/** What the hall's dies are coloured by (the legend and the inspector's sparkline follow). */
-export function MetricPicker({ view }: { view: ViewState }) {
+/**
+ * What the hall's dies are coloured by (the legend and the inspector's sparkline follow),
+ * labelled for the hall's system (HBM size, die or GPU); CloudMatrix384's unless told.
+ */
+export function MetricPicker({ view, system }: { view: ViewState; system?: SystemId }) {
   const metric = useView(view, 'metric')
+  const specs = dieMetricSpecs(system ?? 'cloudmatrix384')
   const id = useId()
   return (
     <div className="view-control metric-picker">
@@ -28,7 +33,7 @@ export function MetricPicker({ view }: { view: ViewState }) {
       >
         {DIE_METRICS.map((m) => (
           <option key={m} value={m}>
-            {DIE_METRIC_SPECS[m].label}
+            {specs[m].label}
           </option>
         ))}
       </select>

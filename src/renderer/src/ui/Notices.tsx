@@ -8,18 +8,17 @@ interface Props {
   note?: Note | null
   onDismissNote?(): void
   run: RunStatus | null
-  /** the system the run (or the replay) is on, when the hall cannot draw it */
+  /** the system the run (or the replay) is on, when it has no part-level topology to draw */
   undrawnSystem: (SystemSummary & { what: 'run' | 'replay' }) | null
-  hallName: string
 }
 
 /**
  * Messages over the top of the hall: a refused command, a failed run, a confirmation, and the
- * note that the 3D view is not the system being simulated. The hall and the panels stay
+ * note that the system being simulated has no hall to draw. The hall and the panels stay
  * usable beneath.
  */
 export function Notices(props: Props) {
-  const { problem, onDismiss, note, onDismissNote, run, undrawnSystem, hallName } = props
+  const { problem, onDismiss, note, onDismissNote, run, undrawnSystem } = props
   const failed = run?.state === 'failed'
   if (!problem && !failed && !undrawnSystem && !note) return null
   return (
@@ -70,8 +69,9 @@ export function Notices(props: Props) {
         <div className="notice" role="status">
           <div className="notice__body">
             <span className="notice__message">
-              This {undrawnSystem.what} simulates {undrawnSystem.name}. The 3D view shows {hallName}{' '}
-              only for now; the KPIs and events are the {undrawnSystem.what}&apos;s.
+              This {undrawnSystem.what} simulates {undrawnSystem.name}, which has no part-level
+              topology in the twin yet: the 3D view has no hall to show. The KPIs and events are the{' '}
+              {undrawnSystem.what}&apos;s.
             </span>
           </div>
         </div>
