@@ -14,6 +14,7 @@ import type { ListedTour } from './tour'
 import type { KpiComparison } from '../engine/serving/kpiCompare'
 import type { KpiProvenance, ValidationRow } from '../engine/perf/calibration'
 import type { ExportSaved } from './exports'
+import type { OpenedFile } from './openFiles'
 
 export type { ScenarioIssue, ScenarioValidation } from './scenario'
 export type { ComparisonPreset, ComparisonStatus } from './comparison'
@@ -21,6 +22,7 @@ export type { ListedTour, Tour, TourStep } from './tour'
 export type { KpiComparison, KpiComparisonRow } from '../engine/serving/kpiCompare'
 export type { KpiProvenance, ValidationRow }
 export type { ExportKind, ExportSaved } from './exports'
+export type { OpenedFile } from './openFiles'
 
 /**
  * The one contract between the UI and the twin. Every transport (Electron IPC in the app,
@@ -103,6 +105,9 @@ export const IDLE_RUN: RunStatus = {
 
 export interface TwinResults {
   'app.info': AppInfo
+  /** a file dropped on the window, opened as from the command line */
+  'app.openPath': OpenedFile
+  'app.openDropped': OpenedFile
   'systems.list': SystemSummary[]
   'topology.get': Topology
   'scenarios.list': ScenarioPreset[]
@@ -117,6 +122,7 @@ export interface TwinResults {
   'runs.get': RunDetails
   'runs.overview': RunOverview
   'runs.kpis': RunKpiSeries
+  'runs.frameAt': StoredFrame
   'runs.rename': RunRecord
   'runs.delete': { deleted: string }
   /** the file written; null when the user cancelled the dialog */
@@ -155,6 +161,17 @@ export interface ValidationReport {
   tolerancePct: number
   rows: ValidationRow[]
   notModelled: { id: string; label: string; reason: string; source: string }[]
+}
+
+/**
+ * One saved frame (shared/frame.ts layout) of a run: the last at or before the time asked for
+ * (the first when earlier). The bytes travel as base64 so the JSON wire of the browser view
+ * carries them as the app's IPC does.
+ */
+export interface StoredFrame {
+  index: number
+  simTimeS: number
+  data: string
 }
 
 /** A saved run with what it was made of. */

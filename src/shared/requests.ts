@@ -3,6 +3,7 @@ import type { TwinErrorData } from './errors'
 import { SYSTEM_IDS } from './systems'
 import { tourSchema } from './tour'
 import { EXPORT_KINDS, MAX_EXPORT_BYTES, base64Length, isBase64 } from './exports'
+import { MAX_DROPPED_BYTES, isBareFileName } from './openFiles'
 
 /**
  * Argument schemas of every TwinApi method. Main parses each call from another process with
@@ -20,6 +21,18 @@ const byId = z.object({ id: runId }).strict()
 
 export const requestSchemas = {
   'app.info': noArgs,
+  /** opens a .twinrun or scenario file as the command line does (a file dropped in the app) */
+  'app.openPath': z.object({ path: filePath }).strict(),
+  /** the same for a file dropped in the browser view, which has its bytes but not its path */
+  'app.openDropped': z
+    .object({
+      name: z.string().min(1).max(255).refine(isBareFileName, 'must be a file name, not a path'),
+      data: z
+        .string()
+        .max(base64Length(MAX_DROPPED_BYTES), `must be at most ${MAX_DROPPED_BYTES / 2 ** 20} MiB`)
+        .refine(isBase64, 'must be base64')
+    })
+    .strict(),
   'systems.list': noArgs,
   'topology.get': z.object({ system: systemIdSchema }).strict(),
   'scenarios.list': noArgs,
@@ -47,12 +60,20 @@ export const requestSchemas = {
   'runs.kpis': z
     .object({ id: runId, names: z.array(z.string().min(1).max(100)).max(100).optional() })
     .strict(),
+  /** one saved frame, e.g. for the compare view's side-by-side scenes on one timeline */
+  'runs.frameAt': z.object({ id: runId, atS: z.number().min(0).max(1e7) }).strict(),
   'runs.rename': z.object({ id: runId, name: runName }).strict(),
   'runs.delete': byId,
   /** without a path, the desktop app asks for one with a save or open dialog */
   'runs.export': z.object({ id: runId, path: filePath.optional() }).strict(),
   'runs.exportCsv': z.object({ id: runId, path: filePath.optional() }).strict(),
-  'runs.import': z.object({ path: filePath.optional() }).strict(),
+  'runs.import': z
+    .object({
+      path: filePath.optional(),
+      /** a run of the file already in the library: refuse the file, or return that run */
+      existing: z.enum(['refuse', 'reuse']).default('refuse')
+    })
+    .strict(),
   'runs.rerun': z.object({ id: runId, speed: speedSchema.default(10) }).strict(),
   'replay.open': z.object({ id: runId, atS: z.number().min(0).default(0) }).strict(),
   'replay.play': noArgs,

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { artifacts, openTwinPage, type ServeProcess } from './browserView'
+import { DECODE_BLUE, type Rgb, distance, hexToRgb, utilizationColor } from './legendColors'
 
 /** the fields of window.__twinStats this test reads (src/renderer/src/twinStats.ts) */
 interface Stats {
@@ -18,38 +19,6 @@ interface Stats {
   selected: string | null
   camera: { preset: string; moving: boolean }
   gpu: { geometries: number; textures: number; programs: number }
-}
-
-type Rgb = [number, number, number]
-
-/**
- * Viridis at 9 even stops (sRGB) and the Okabe-Ito blue of decode dies: the legend's colours,
- * written out here so the test checks the picture against them, not the scene against itself.
- */
-const VIRIDIS = [
-  '#440154',
-  '#472d7b',
-  '#3b528b',
-  '#2c728e',
-  '#21918c',
-  '#28ae80',
-  '#5ec962',
-  '#addc30',
-  '#fde725'
-]
-const DECODE_BLUE = '#56b4e9'
-
-function hexToRgb(hex: string): Rgb {
-  const n = parseInt(hex.slice(1), 16)
-  return [((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255]
-}
-
-function utilizationColor(value: number): Rgb {
-  const t = Math.min(1, Math.max(0, value)) * (VIRIDIS.length - 1)
-  const i = Math.min(VIRIDIS.length - 2, Math.floor(t))
-  const a = hexToRgb(VIRIDIS[i]!)
-  const b = hexToRgb(VIRIDIS[i + 1]!)
-  return a.map((v, k) => v + (b[k]! - v) * (t - i)) as Rgb
 }
 
 /** window.__twinProbe, as far as this test uses it */
@@ -142,7 +111,6 @@ async function flyTo(preset: string, part: { kind: string; index: number } | nul
   )
 }
 
-const distance = (a: Rgb, b: Rgb): number => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2])
 /** relative luminance: viridis rises in it, so a hotter colour is a lighter one */
 const luma = (c: Rgb): number => 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
 

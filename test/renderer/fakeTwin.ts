@@ -1,5 +1,6 @@
 import { vi } from 'vitest'
-import { getTopology } from '../../src/engine/topology'
+import { getTopology, hasTopology } from '../../src/engine/topology'
+import { bytesToBase64 } from '../../src/renderer/src/export/encode'
 import { createFrame } from '../../src/shared/frame'
 import type { ScenarioInput } from '../../src/shared/scenario'
 import {
@@ -20,12 +21,21 @@ import {
 } from '../../src/shared/api'
 import type { TwinErrorData } from '../../src/shared/errors'
 import { CLOSED_REPLAY, REPLAY_SPEEDS, type ReplayStatus } from '../../src/shared/library'
+import { SYSTEM_IDS, type SystemId, isSystemId } from '../../src/shared/systems'
 
 export const topology = getTopology('cloudmatrix384')
 export const hallCounts = {
   dies: topology.dies.length,
   cpus: topology.cpus.length,
   links: topology.links.length
+}
+
+/** the entity counts of a system's frames: its topology's, or none (a system without one) */
+export function countsOfSystem(system: string): { dies: number; cpus: number; links: number } {
+  const id = system as SystemId
+  if (!isSystemId(id) || !hasTopology(id)) return { dies: 0, cpus: 0, links: 0 }
+  const t = getTopology(id)
+  return { dies: t.dies.length, cpus: t.cpus.length, links: t.links.length }
 }
 
 export const presets: ScenarioPreset[] = [
@@ -44,15 +54,30 @@ export const presets: ScenarioPreset[] = [
   {
     id: 'h800',
     name: 'H800 · DeepSeek serving',
-    description: 'A system without a part-level topology.',
+    description: 'An HGX cluster, with a part-level topology of its own.',
     system: 'h800-deepseek'
+  },
+  {
+    id: 'gb200',
+    name: 'GB200 NVL72 · SGLang layout',
+    description: 'A system without a part-level topology.',
+    system: 'gb200-nvl72'
   }
 ]
 
-export const systems: SystemSummary[] = [
-  { id: 'cloudmatrix384', name: 'Huawei CloudMatrix384', hasTopology: true },
-  { id: 'h800-deepseek', name: 'NVIDIA H800 (DeepSeek)', hasTopology: false }
-]
+const SYSTEM_NAMES: Record<SystemId, string> = {
+  cloudmatrix384: 'Huawei CloudMatrix384',
+  'h800-deepseek': 'NVIDIA H800 (DeepSeek)',
+  'h100-sglang': 'NVIDIA H100 (SGLang)',
+  'gb200-nvl72': 'NVIDIA GB200 NVL72'
+}
+
+/** as the engine has them: every system but GB200 NVL72 has a part-level topology */
+export const systems: SystemSummary[] = SYSTEM_IDS.map((id) => ({
+  id,
+  name: SYSTEM_NAMES[id],
+  hasTopology: hasTopology(id)
+}))
 
 export const idleStatus: RunStatus = IDLE_RUN
 
@@ -198,9 +223,7 @@ export function fakeTwin(overrides: Overrides = {}, library: FakeLibrary = {}) {
     const positionS =
       Math.floor(Math.min(Math.max(timeS, 0), run.simulatedS) / run.sampleIntervalS) *
       run.sampleIntervalS
-    const counts = systems.find((s) => s.id === run.system)?.hasTopology
-      ? hallCounts
-      : { dies: 0, cpus: 0, links: 0 }
+    const counts = countsOfSystem(run.system)
     sendFrame(createFrame(Math.round(positionS / run.sampleIntervalS), positionS, counts).buffer)
     return positionS
   }
@@ -238,7 +261,10 @@ export function fakeTwin(overrides: Overrides = {}, library: FakeLibrary = {}) {
   const host: Record<TwinMethod, Handler> = {
     'app.info': () => ok({ name: 'Supernode Twin', version: '0.0.0', versions: {} }),
     'systems.list': () => ok(systems),
-    'topology.get': () => ok(topology),
+    'topology.get': ({ system }: { system: SystemId }) =>
+      isSystemId(system) && hasTopology(system)
+        ? ok(getTopology(system))
+        : refuse('not-found', `${system} has no part-level topology yet`, 'system'),
     'scenarios.list': () => ok(presets),
     'scenarios.get': ({ id }: { id: string }) =>
       presets.some((p) => p.id === id)
@@ -285,6 +311,17 @@ export function fakeTwin(overrides: Overrides = {}, library: FakeLibrary = {}) {
       )
       return ok({ timesS: series.timesS, kpis })
     },
+    'runs.frameAt': ({ id, atS }: { id: string; atS: number }) => {
+      const run = find(id)
+      if (!run) return missing(id)
+      // like the library: the last frame at or before the time, one a second; every die of a
+      // run with parts as busy as the frame's time is far into the run
+      const at = Math.min(Math.floor(atS), run.simulatedS)
+      const counts = countsOfSystem(run.system)
+      const frame = createFrame(at, at, counts)
+      frame.dieCompute.fill(at / Math.max(1, run.simulatedS))
+      return ok({ index: at, simTimeS: at, data: bytesToBase64(new Uint8Array(frame.buffer)) })
+    },
     // issue 7's editor, comparison and validation calls: no renderer view uses them yet
     'scenarios.validate': () => notYet('scenarios.validate'),
     'scenarios.save': () => notYet('scenarios.save'),
@@ -301,6 +338,9 @@ export function fakeTwin(overrides: Overrides = {}, library: FakeLibrary = {}) {
     // the export menu: test/renderer/export/fakeExports.ts gives them as overrides
     'exports.save': () => notYet('exports.save'),
     'exports.pdf': () => notYet('exports.pdf'),
+    // a dropped file: test/renderer/ui/useFileDrop.test.tsx gives them as overrides
+    'app.openPath': () => notYet('app.openPath'),
+    'app.openDropped': () => notYet('app.openDropped'),
     'runs.rename': ({ id, name }: { id: string; name: string }) => {
       const run = find(id)
       if (!run) return missing(id)

@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterEach } from 'vitest'
 
 // vitest runs without globals, so Testing Library cannot register its own cleanup.
@@ -10,3 +10,9 @@ afterEach(() => {
   localStorage.clear()
   delete document.documentElement.dataset.theme
 })
+
+// findBy* and waitFor wait for the app's async work (fake twin calls, lazy chunks), not for a
+// deadline: on a shared 2-core machine running both test projects at once, Testing Library's
+// 1 s default was seen to run out before a view appeared. A wait still fails when the thing
+// never comes.
+configure({ asyncUtilTimeout: 5000 })

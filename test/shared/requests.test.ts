@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { call, type TwinApi } from '../../src/shared/api'
 import { parseRequest, TWIN_METHODS } from '../../src/shared/requests'
 import { TwinError } from '../../src/shared/errors'
+import { base64Length } from '../../src/shared/exports'
+import { MAX_DROPPED_BYTES, isOpenableName } from '../../src/shared/openFiles'
 
 describe('parseRequest', () => {
   it('accepts valid calls and fills defaults', () => {
@@ -46,6 +48,56 @@ describe('parseRequest', () => {
         error: { code: 'invalid-argument' }
       })
     }
+  })
+})
+
+describe('opening a dropped file', () => {
+  it('takes a path, or a bare file name and its bytes as base64', () => {
+    expect(parseRequest('app.openPath', { path: '/home/ada/run.twinrun' }).ok).toBe(true)
+    expect(parseRequest('app.openDropped', { name: 'my run.twinrun', data: 'QUJD' }).ok).toBe(true)
+    // an empty file is main's to refuse, naming it
+    expect(parseRequest('app.openDropped', { name: 'empty.json', data: '' }).ok).toBe(true)
+  })
+
+  it.each([
+    ['a folder', '../x.twinrun'],
+    ['an absolute path', '/etc/passwd.json'],
+    ['a Windows path', 'C:\\x.json'],
+    ['the parent folder', '..'],
+    ['a control character', 'a\u0000.json'],
+    ['nothing', ''],
+    ['too long a name', `${'x'.repeat(250)}.twinrun`]
+  ])('refuses %s as the name', (_what, name) => {
+    expect(parseRequest('app.openDropped', { name, data: 'QUJD' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', field: 'name' }
+    })
+  })
+
+  it('refuses data that is not base64, or larger than the browser view carries', () => {
+    expect(parseRequest('app.openDropped', { name: 'a.json', data: 'not base64!' })).toMatchObject({
+      ok: false,
+      error: { field: 'data', message: expect.stringMatching(/base64/) }
+    })
+    const tooBig = 'A'.repeat(base64Length(MAX_DROPPED_BYTES) + 4)
+    const refused = parseRequest('app.openDropped', { name: 'a.twinrun', data: tooBig })
+    expect(refused).toMatchObject({ ok: false, error: { field: 'data' } })
+    if (!refused.ok) expect(refused.error.message).toMatch(/at most 64 MiB/)
+    expect(parseRequest('app.openPath', { path: '' })).toMatchObject({
+      ok: false,
+      error: { field: 'path' }
+    })
+    expect(parseRequest('app.openPath', { path: '/a.json', data: 'QUJD' })).toMatchObject({
+      ok: false,
+      error: { field: 'data' }
+    })
+  })
+
+  it('knows which names the app opens', () => {
+    expect(isOpenableName('Run.TWINRUN')).toBe(true)
+    expect(isOpenableName('scenario.json')).toBe(true)
+    expect(isOpenableName('notes.txt')).toBe(false)
+    expect(isOpenableName('twinrun')).toBe(false)
   })
 })
 

@@ -2,6 +2,7 @@ import type { TwinParsedArgs, TwinResults, RunStatus } from '../../shared/api'
 import type { ScenarioInput } from '../../shared/scenario'
 import { TwinError } from '../../shared/errors'
 import { exportKpiCsv, exportRun, importRuns } from './library/exchange'
+import { decodeStoredFrame } from './library/frameCodec'
 import type { ReplayPlayer } from './library/replay'
 import { LibraryError, type RunStore } from './library/runStore'
 
@@ -110,6 +111,17 @@ export function libraryHandlers(deps: LibraryApiDeps): LibraryHandlers {
       })),
     'runs.overview': ({ id }) => libraryCall('id', () => store().overview(id)),
     'runs.kpis': ({ id, names }) => libraryCall('names', () => store().kpiColumns(id, names)),
+    'runs.frameAt': ({ id, atS }) =>
+      libraryCall('id', () => {
+        const stored = store().frameAt(store().require(id).id, atS)
+        if (!stored) throw new LibraryError(`run '${runName(id)}' has no saved frames`)
+        const frame = new Uint8Array(decodeStoredFrame(stored.data))
+        return {
+          index: stored.index,
+          simTimeS: stored.simTimeS,
+          data: Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength).toString('base64')
+        }
+      }),
     'runs.rename': ({ id, name }) => mutate('name', () => store().rename(id, name)),
     'runs.delete': ({ id }) =>
       mutate('id', () => {
@@ -127,10 +139,12 @@ export function libraryHandlers(deps: LibraryApiDeps): LibraryHandlers {
       if (path !== null) libraryCall('path', () => exportKpiCsv(store(), id, path))
       return { path }
     },
-    'runs.import': async ({ path: given }) => {
+    'runs.import': async ({ path: given, existing }) => {
       store()
       const path = await pathFor(given, 'import-run', () => '')
-      return path === null ? [] : mutate('path', () => importRuns(store(), path))
+      return path === null
+        ? []
+        : mutate('path', () => importRuns(store(), path, undefined, existing))
     },
     'runs.rerun': ({ id, speed }) =>
       libraryCall('id', () => {

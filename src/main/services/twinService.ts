@@ -8,6 +8,8 @@ import type {
   TwinResults
 } from '../../shared/api'
 import { readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname } from 'node:path'
 import { parseRequest } from '../../shared/requests'
 import { TwinError } from '../../shared/errors'
 import { SYSTEM_IDS, type SystemId } from '../../shared/systems'
@@ -15,7 +17,7 @@ import { deployments } from '../../engine/catalog/deployments'
 import { planServing } from '../../engine/serving/plan'
 import { buildWorkload } from '../../engine/serving/run'
 import { TraceError } from '../../engine/serving/workload'
-import { getTopology, hasTopology } from '../../engine/topology'
+import { getTopology, hasTopology, noTopologyMessage } from '../../engine/topology'
 import { parseScenario, ScenarioError } from '../../shared/scenario'
 import { Emitter } from './emitter'
 import { ReplayPlayer } from './library/replay'
@@ -28,6 +30,7 @@ import { ComparisonLibrary } from './comparisons'
 import { scenarioEditorHandlers } from './scenarioEditorApi'
 import { tourHandlers } from './tourApi'
 import { exportHandlers, type PdfPrinter } from './exportsApi'
+import { openHandlers } from './openFilesApi'
 
 type Handlers = {
   [M in TwinMethod]: (args: TwinParsedArgs<M>) => TwinResults[M] | Promise<TwinResults[M]>
@@ -66,7 +69,7 @@ function requireTopology(system: SystemId): SystemId {
   if (!hasTopology(system)) {
     throw new TwinError({
       code: 'not-found',
-      message: `${system} has no part-level topology yet (only cloudmatrix384 has one)`,
+      message: noTopologyMessage(system),
       field: 'system'
     })
   }
@@ -212,10 +215,15 @@ export function createTwinService(deps: TwinServiceDeps): TwinService {
     ...scenarioEditorHandlers({ library, pickFile: deps.pickFile }),
     ...compareHandlers(compareDeps, comparisonRunner),
     ...exportHandlers({ pickFile: deps.pickFile, printPdf: deps.printPdf }),
-    ...tourHandlers({ resourcesDir: library.resourcesDir, store, unavailable })
+    ...tourHandlers({ resourcesDir: library.resourcesDir, store, unavailable }),
+    ...openHandlers({
+      service: () => service,
+      scenarios: library,
+      dropDir: store ? dirname(store.path) : tmpdir()
+    })
   }
 
-  return {
+  const service: TwinService = {
     async dispatch(method, args) {
       const request = parseRequest(method, args)
       if (!request.ok) return request
@@ -245,4 +253,5 @@ export function createTwinService(deps: TwinServiceDeps): TwinService {
       store?.close()
     }
   }
+  return service
 }

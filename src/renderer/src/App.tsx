@@ -1,5 +1,11 @@
-import { type ComponentType, Suspense, lazy, useRef, useState } from 'react'
-import { type AppCommand, type RunRecord, type TwinApi, call } from '../../shared/api'
+import { type ComponentType, Suspense, lazy, useCallback, useRef, useState } from 'react'
+import {
+  type AppCommand,
+  type KpiComparison,
+  type RunRecord,
+  type TwinApi,
+  call
+} from '../../shared/api'
 import { getTwinApi } from './api/twin'
 import type { ChartFactory } from './charts/chartEngine'
 import { KpiCharts } from './charts/KpiCharts'
@@ -14,6 +20,7 @@ import { isReplaying } from './session/replayController'
 import { useAppCommands } from './session/useAppCommands'
 import type { RunSpeed } from './session/runController'
 import { ASSUMED_SLO, useLiveSlo, useReplayDetails } from './session/useRunDetails'
+import { useShownTopology } from './session/useShownTopology'
 import {
   DEFAULT_SPEED,
   type LoadingStep,
@@ -32,8 +39,10 @@ import { RunToolbar } from './ui/RunToolbar'
 import { SearchBox, focusSearchBox } from './ui/SearchBox'
 import { ShortcutHelp } from './ui/ShortcutHelp'
 import { ariaKeyShortcuts } from './ui/shortcuts'
-import { ErrorView, LoadingView, SceneErrorBoundary } from './ui/StateViews'
+import { DropOverlay } from './ui/DropOverlay'
+import { ErrorView, LoadingView, NoHallView, SceneErrorBoundary } from './ui/StateViews'
 import { StatusBar } from './ui/StatusBar'
+import { useFileDrop } from './ui/useFileDrop'
 import { useNamedShortcuts } from './ui/useShortcuts'
 import { ViewPresets, flyToPreset } from './ui/ViewPresets'
 import { type CameraPreset, ViewState } from './view/viewState'
@@ -93,6 +102,8 @@ export function App({
   const [presenting, setPresenting] = useState(false)
   // the scenario editor, compare or validation view, over the whole window
   const [analysis, setAnalysis] = useState<AnalysisView | null>(null)
+  // the comparison last shown: a report of one of its runs carries its KPI table
+  const [comparison, setComparison] = useState<KpiComparison | null>(null)
   const leftRef = useRef<HTMLElement>(null)
   const leftToggleRef = useRef<HTMLButtonElement>(null)
   const scenarios = ready?.scenarios ?? []
@@ -107,9 +118,13 @@ export function App({
   // what the hall shows: the replayed run's system and its events so far, else the live run's
   const shownSystem = replaying ? replay.system : run?.system
   const systemSummary = ready?.systems.find((s) => s.id === shownSystem) ?? null
+  // the hall follows the system shown; `topology` is what it draws and the view tools address
+  const hall = useShownTopology(ready, shownSystem, view)
+  const topology = hall?.topology ?? null
+  // a system without a part-level topology: no hall, and a notice says why
   const undrawnSystem =
-    systemSummary && !systemSummary.hasTopology
-      ? { ...systemSummary, what: replaying ? ('replay' as const) : ('run' as const) }
+    hall?.state === 'none' && hall.summary
+      ? { ...hall.summary, what: replaying ? ('replay' as const) : ('run' as const) }
       : null
   const events = replaying
     ? savedEvents.filter((event) => event.atS <= replay.positionS)
@@ -122,13 +137,13 @@ export function App({
   }
   const toggleTheme = (): void => chooseTheme(view, theme === 'dark' ? 'light' : 'dark')
   const fly = (preset: CameraPreset) => (): false | void => {
-    if (!ready) return false
-    flyToPreset(view, ready.topology, preset)
+    if (!topology) return false
+    flyToPreset(view, topology, preset)
   }
   useNamedShortcuts({
     library: toggleLeft,
     theme: toggleTheme,
-    search: () => (ready ? focusSearchBox() : false),
+    search: () => (topology ? focusSearchBox() : false),
     nextMetric: () => view.setMetric(nextMetric(view.get().metric)),
     viewHall: fly('hall'),
     viewNetwork: fly('network'),
@@ -173,6 +188,20 @@ export function App({
     }
   })
 
+  // a .twinrun or a scenario dropped on the window opens as from the command line
+  const dropping = useFileDrop(api, feedback)
+
+  // a tour step opens its run, then sets its camera: after the hall has switched to that
+  // run's system, whose switch would otherwise put the camera back over the whole hall
+  const settleHall = hall?.settle
+  const showReplay = useCallback(
+    async (runId: string, atS: number): Promise<void> => {
+      const status = await replayCommands.show(runId, atS)
+      if (status.system && settleHall) await settleHall(status.system)
+    },
+    [replayCommands, settleHall]
+  )
+
   const openReplay = (saved: RunRecord): void => {
     leaveFocus(leftRef.current)
     replayCommands.open(saved)
@@ -205,9 +234,17 @@ export function App({
         tools={
           ready ? (
             <>
-              <SearchBox view={view} topology={ready.topology} />
-              <MetricPicker view={view} />
-              <ExportMenu api={ready.api} replay={replay} runId={runInView} />
+              {topology && <SearchBox view={view} topology={topology} />}
+              <MetricPicker view={view} system={topology?.system} />
+              <ExportMenu
+                api={ready.api}
+                replay={replay}
+                runId={runInView}
+                comparison={comparison?.runs.some((r) => r.id === runInView) ? comparison : null}
+                view={view}
+                telemetry={ready.telemetry}
+                showReplay={showReplay}
+              />
               <Presenter
                 api={ready.api}
                 view={view}
@@ -216,8 +253,9 @@ export function App({
                 onActiveChange={setPresenting}
                 runInView={runInView}
                 replayTimeS={replaying ? replay.positionS : null}
-                showReplay={replayCommands.show}
+                showReplay={showReplay}
                 perform={feedback.perform}
+                topology={topology}
               />
               <button
                 type="button"
@@ -264,18 +302,32 @@ export function App({
           {state.phase === 'error' && (
             <ErrorView title={ERROR_TITLES[state.step]} message={state.message} code={state.code} />
           )}
-          {ready && (
+          {ready && hall && (
             <>
-              <SceneErrorBoundary>
-                <Suspense fallback={<LoadingView message="Building the hall…" />}>
-                  <HallView topology={ready.topology} telemetry={ready.telemetry} view={view} />
-                </Suspense>
-              </SceneErrorBoundary>
-              <Legend view={view} />
-              {/* over the hall, by the picture it moves, so the top bar fits at 1280 px */}
-              <div className="hall-views">
-                <ViewPresets view={view} topology={ready.topology} />
-              </div>
+              {topology ? (
+                // keyed by system: another system's hall is a new scene (the old one disposes
+                // its GPU objects), and a scene error of one system does not stick to the next
+                <SceneErrorBoundary key={hall.system}>
+                  <Suspense fallback={<LoadingView message="Building the hall…" />}>
+                    <HallView topology={topology} telemetry={ready.telemetry} view={view} />
+                  </Suspense>
+                </SceneErrorBoundary>
+              ) : (
+                <NoHallView
+                  name={hall.summary?.name ?? hall.system}
+                  state={hall.state}
+                  error={hall.error}
+                />
+              )}
+              {topology && (
+                <>
+                  <Legend view={view} topology={topology} />
+                  {/* over the hall, by the picture it moves, so the top bar fits at 1280 px */}
+                  <div className="hall-views">
+                    <ViewPresets view={view} topology={topology} />
+                  </div>
+                </>
+              )}
               <Notices
                 problem={feedback.problem}
                 onDismiss={feedback.dismissProblem}
@@ -283,7 +335,6 @@ export function App({
                 onDismissNote={feedback.dismissNote}
                 run={run}
                 undrawnSystem={undrawnSystem}
-                hallName={ready.topology.name}
               />
             </>
           )}
@@ -291,7 +342,9 @@ export function App({
         {ready && rightOpen && (
           <RightColumn
             inspector={
-              <Inspector view={view} topology={ready.topology} telemetry={ready.telemetry} />
+              topology ? (
+                <Inspector view={view} topology={topology} telemetry={ready.telemetry} />
+              ) : undefined
             }
           >
             <KpiPanel
@@ -350,6 +403,7 @@ export function App({
         </section>
       )}
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <DropOverlay active={dropping} />
       {ready && (
         <AnalysisViews
           open={analysis}
@@ -368,6 +422,7 @@ export function App({
           speed={speed}
           theme={theme}
           charts={charts}
+          onCompared={setComparison}
         />
       )}
     </div>

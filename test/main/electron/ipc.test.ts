@@ -74,6 +74,14 @@ function nextMessage(port: FakePortMain, kind: PortMessage['kind']): Promise<Por
 /** One wrong argument per method; Record<TwinMethod, ...> makes a new method add a case. */
 const wrongArguments: Record<TwinMethod, { args: unknown; field?: string }[]> = {
   'app.info': [{ args: { verbose: true } }, { args: 'all' }],
+  'app.openPath': [
+    { args: {}, field: 'path' },
+    { args: { path: '' }, field: 'path' }
+  ],
+  'app.openDropped': [
+    { args: { name: '../x.twinrun', data: '' }, field: 'name' },
+    { args: { name: 'x.twinrun', data: 'not base64!' }, field: 'data' }
+  ],
   'systems.list': [{ args: { filter: 1 } }, { args: [] }],
   'topology.get': [
     { args: { system: 42 }, field: 'system' },
@@ -107,6 +115,10 @@ const wrongArguments: Record<TwinMethod, { args: unknown; field?: string }[]> = 
   ],
   'runs.overview': [{ args: { id: 1 }, field: 'id' }],
   'runs.kpis': [{ args: { id: 'r', names: 'ttftP50Ms' }, field: 'names' }],
+  'runs.frameAt': [
+    { args: { id: 'r', atS: -1 }, field: 'atS' },
+    { args: { id: 'r' }, field: 'atS' }
+  ],
   'runs.rename': [
     { args: { id: 'r', name: '   ' }, field: 'name' },
     { args: { id: 'r' }, field: 'name' }
@@ -114,7 +126,10 @@ const wrongArguments: Record<TwinMethod, { args: unknown; field?: string }[]> = 
   'runs.delete': [{ args: { id: '' }, field: 'id' }],
   'runs.export': [{ args: { id: 'r', path: 42 }, field: 'path' }],
   'runs.exportCsv': [{ args: { id: 'r', path: 3 }, field: 'path' }],
-  'runs.import': [{ args: { path: '' }, field: 'path' }],
+  'runs.import': [
+    { args: { path: '' }, field: 'path' },
+    { args: { path: 'a.twinrun', existing: 'merge' }, field: 'existing' }
+  ],
   'runs.rerun': [{ args: { id: 'r', speed: 0 }, field: 'speed' }],
   'replay.open': [
     { args: { id: 'r', atS: -1 }, field: 'atS' },

@@ -8,7 +8,7 @@ import { RunHost } from '../../../src/main/services/runHost'
 import { ScenarioLibrary } from '../../../src/main/services/scenarios'
 import { createTwinService, type TwinService } from '../../../src/main/services/twinService'
 import { workerFromSource } from '../../../src/main/worker/fromSource'
-import type { RunStatus, TwinEvent } from '../../../src/shared/api'
+import type { RunStatus, StoredFrame, TwinEvent } from '../../../src/shared/api'
 import type { ReplayStatus, RunRecord } from '../../../src/shared/library'
 import { decodeFrame } from '../../../src/shared/frame'
 import { workers } from '../../fixtures/runs'
@@ -102,6 +102,14 @@ describe('the run library through TwinService', () => {
       scenario: { name: 'library fixture', durationS: 6 },
       events: []
     })
+    // one saved frame by time, for the compare view: the last at or before it, whole
+    const stored = await value<StoredFrame>(twin, 'runs.frameAt', { id: run!.id, atS: 2.5 })
+    expect(stored).toMatchObject({ index: 1, simTimeS: 2 })
+    const bytes = Buffer.from(stored.data, 'base64')
+    const frame = decodeFrame(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length))
+    expect(frame).toMatchObject({ simTimeS: 2, counts: { dies: 768 } })
+    expect(Math.max(...frame.dieCompute)).toBeGreaterThan(0)
+    expect((await twin.dispatch('runs.frameAt', { id: 'gone', atS: 0 })).ok).toBe(false)
 
     frames.length = 0
     const opened = await value<ReplayStatus>(twin, 'replay.open', { id: run!.id, atS: 3 })

@@ -32,12 +32,12 @@ describe('TwinService.dispatch', () => {
       ok: true,
       value: [
         { id: 'cloudmatrix384', name: 'CloudMatrix-Infer on CloudMatrix384', hasTopology: true },
-        { id: 'h800-deepseek', name: "DeepSeek's H800 serving system", hasTopology: false },
-        { id: 'h100-sglang', name: 'SGLang on 96 H100', hasTopology: false },
+        { id: 'h800-deepseek', name: "DeepSeek's H800 serving system", hasTopology: true },
+        { id: 'h100-sglang', name: 'SGLang on 96 H100', hasTopology: true },
         { id: 'gb200-nvl72', name: 'GB200 NVL72 (layout after SGLang)', hasTopology: false }
       ]
     })
-    expect(await twin.dispatch('topology.get', { system: 'h100-sglang' })).toMatchObject({
+    expect(await twin.dispatch('topology.get', { system: 'gb200-nvl72' })).toMatchObject({
       ok: false,
       error: { code: 'not-found', field: 'system', message: /no part-level topology/ }
     })

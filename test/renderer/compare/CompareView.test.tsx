@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
+import type { CompareScenesProps, SceneRun } from '../../../src/renderer/src/compare/CompareScenes'
 import { CompareView, comparisonProgress } from '../../../src/renderer/src/compare/CompareView'
 import { recordingCharts } from '../chartRecorder'
 import { fakeTwin } from '../fakeTwin'
@@ -40,11 +41,15 @@ function setup(overrides = compareOverrides(), runs = comparedRuns) {
 const dialog = () => screen.getByRole('dialog', { name: 'Compare runs' })
 const rowOf = (key: string) => document.querySelector<HTMLTableRowElement>(`tr[data-kpi="${key}"]`)!
 
-async function compareThree() {
+async function pickThree() {
   for (const name of ['CloudMatrix384 run', 'H800 run', 'H100 run']) {
     fireEvent.click(await screen.findByRole('checkbox', { name: new RegExp(name) }))
   }
   fireEvent.click(screen.getByRole('button', { name: 'Compare 3 runs' }))
+}
+
+async function compareThree() {
+  await pickThree()
   await screen.findByRole('table', { name: 'KPI comparison' })
 }
 
@@ -113,8 +118,36 @@ describe('the compare view', () => {
     ])
     expect(charts.chart('compare-power').data?.[3]).toEqual([500, 600, 2100])
     expect(charts.chart('compare-tpot').data?.[2]).toEqual([30, 80, 50])
-    // the slot the synchronized 3D views go in
-    expect(screen.getByTestId('compare-scene-slot')).toBeInTheDocument()
+    // without WebGL (no scenes given) the place of the 3D views says why they are missing
+    expect(screen.getByTestId('compare-scene-slot')).toHaveTextContent(/need WebGL/)
+  })
+
+  it('puts the compared runs, in order and with how far each got, on one timeline of 3D views', async () => {
+    const twin = fakeTwin(compareOverrides(), { runs: comparedRuns, kpis: kpiSeries })
+    const given: SceneRun[][] = []
+    function Scenes(props: CompareScenesProps) {
+      given.push(props.runs)
+      return <p>3D views of {props.runs.length} runs</p>
+    }
+    render(
+      <CompareView
+        api={twin.api}
+        perform={perform}
+        onClose={vi.fn()}
+        run={null}
+        theme="dark"
+        charts={recordingCharts().factory}
+        scenes={Scenes}
+      />
+    )
+    await compareThree()
+    expect(await screen.findByText('3D views of 3 runs')).toBeInTheDocument()
+    expect(given.at(-1)).toEqual(
+      ['cm', 'h800', 'h100'].map((id) => {
+        const run = comparedRuns.find((r) => r.id === id)!
+        return { id, name: run.name, system: run.system, endS: run.simulatedS }
+      })
+    )
   })
 
   it('runs the built-in comparison with a progress bar, compares its runs when done, and cancels', async () => {
@@ -187,9 +220,10 @@ describe('the compare view', () => {
         })) as never
       })
     )
-    await compareThree().catch(() => {})
+    await pickThree()
     expect(await screen.findByRole('alert')).toHaveTextContent(
       "Could not compare the runs: no run 'h100'"
     )
+    expect(screen.queryByRole('table', { name: 'KPI comparison' })).toBeNull()
   })
 })

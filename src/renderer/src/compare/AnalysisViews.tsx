@@ -5,8 +5,12 @@ import type { Perform } from '../session/feedback'
 import type { RunSpeed } from '../session/runController'
 import { ValidationView } from '../validation/ValidationView'
 import type { Theme } from '../view/viewState'
-import { CompareView } from './CompareView'
+import { lazy } from 'react'
+import { CompareView, type CompareViewProps } from './CompareView'
 import './compare.css'
+
+// three and the halls load with the first comparison shown, not with the app
+const LazyCompareScenes = lazy(() => import('./CompareScenes'))
 
 /** the full-window views of issue 7 the app opens one at a time */
 export type AnalysisView = 'editor' | 'compare' | 'validation'
@@ -48,6 +52,10 @@ export interface AnalysisViewsProps {
   speed: RunSpeed
   theme: Theme
   charts?: ChartFactory
+  /** a comparison was shown in the compare view */
+  onCompared?: CompareViewProps['onCompared']
+  /** the compare view's 3D scenes; tests without WebGL pass null */
+  compareScenes?: CompareViewProps['scenes'] | null
 }
 
 /** Whichever of the editor, compare and validation views is open. */
@@ -63,6 +71,10 @@ export function AnalysisViews(props: AnalysisViewsProps) {
         run={props.run}
         theme={props.theme}
         charts={props.charts}
+        onCompared={props.onCompared}
+        scenes={
+          props.compareScenes === null ? undefined : (props.compareScenes ?? LazyCompareScenes)
+        }
       />
     )
   }

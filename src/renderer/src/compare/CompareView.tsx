@@ -1,4 +1,12 @@
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import {
+  type ComponentType,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState
+} from 'react'
 import {
   type ComparisonPreset,
   type ComparisonStatus,
@@ -15,6 +23,7 @@ import type { Perform } from '../session/feedback'
 import { FullDialog } from '../ui/FullDialog'
 import type { Theme } from '../view/viewState'
 import { CompareCharts } from './CompareCharts'
+import type { CompareScenesProps, SceneRun } from './CompareScenes'
 import { CompareTable } from './CompareTable'
 import { COMPARE_KPIS } from './compareSeries'
 import './compare.css'
@@ -32,10 +41,12 @@ export interface CompareViewProps {
   /** runs to compare at once (e.g. from the library) */
   initialIds?: string[]
   /**
-   * where the integrating view puts each run's 3D view on one synchronized timeline; without
-   * it the slot says so
+   * each run's 3D view on one timeline (CompareScenes, loaded lazily with three); without it
+   * (tests without WebGL) the place says so
    */
-  sceneSlot?: (runIds: string[]) => ReactNode
+  scenes?: ComponentType<CompareScenesProps> | undefined
+  /** the comparison shown (null when cleared): the app's report of a compared run includes it */
+  onCompared?(comparison: KpiComparison | null): void
 }
 
 /** how far a comparison is, 0..1: the finished members plus the running one's share */
@@ -65,7 +76,8 @@ export function CompareView({
   theme,
   charts,
   initialIds,
-  sceneSlot
+  scenes: Scenes,
+  onCompared
 }: CompareViewProps) {
   const [runs, setRuns] = useState<RunRecord[] | null>(null)
   const [picked, setPicked] = useState<string[]>(initialIds ?? [])
@@ -112,6 +124,7 @@ export function CompareView({
         const result = await call(api, 'runs.compare', { ids })
         if (comparedFor.current !== ids.join(',')) return
         setComparison(result)
+        onCompared?.(result)
         const kpis = await Promise.all(
           ids.map((id) => call(api, 'runs.kpis', { id, names: COMPARE_KPIS }))
         )
@@ -119,7 +132,7 @@ export function CompareView({
         setSeries(kpis)
         resultsRef.current?.focus()
       }),
-    [api, attempt]
+    [api, attempt, onCompared]
   )
 
   useEffect(() => {
@@ -189,6 +202,24 @@ export function CompareView({
     () => comparison?.runs.map((r) => ({ id: r.id, name: r.name })) ?? [],
     [comparison]
   )
+  // the scenes restart only when the compared runs (or how far they got) change, not on
+  // every refresh of the run list
+  const sceneKey =
+    comparison?.runs
+      .map((r) => `${r.id}@${runs?.find((x) => x.id === r.id)?.simulatedS ?? 0}`)
+      .join(',') ?? ''
+  const sceneRuns = useMemo<SceneRun[]>(
+    () =>
+      comparison?.runs.map((r) => ({
+        id: r.id,
+        name: r.name,
+        system: r.system,
+        endS: runs?.find((x) => x.id === r.id)?.simulatedS ?? 0
+      })) ?? [],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [sceneKey]
+  )
+  const showError = useCallback((message: string) => setError(message), [])
   const progress = status ? comparisonProgress(status, run) : 0
   const choices = runs?.filter(comparable) ?? null
 
@@ -280,7 +311,7 @@ export function CompareView({
                   {preset.members
                     .map(
                       (m) =>
-                        `${m.system} (${m.decodeChips} decode chips${m.ratePerS !== null ? `, ${m.ratePerS} req/s` : ''})`
+                        `${m.system} (${m.decodeChips} decode chips${m.ratePerS !== null ? `, ${Number(m.ratePerS.toFixed(1))} req/s` : ''}${m.capacity ? `: ${Math.round(m.capacity.loadFraction * 100)}% of its ${m.capacity.binding}-bound capacity` : ''})`
                     )
                     .join(' · ')}
                 </p>
@@ -363,11 +394,13 @@ export function CompareView({
             <CompareTable comparison={comparison} />
             <CompareCharts runs={shownRuns} series={series} theme={theme} factory={charts} />
             <section className="compare-scenes" aria-label="3D views of the runs">
-              {sceneSlot ? (
-                sceneSlot(comparison.runs.map((r) => r.id))
+              {Scenes ? (
+                <Suspense fallback={<p className="dialog-empty">Loading the 3D views…</p>}>
+                  <Scenes api={api} runs={sceneRuns} theme={theme} onError={showError} />
+                </Suspense>
               ) : (
                 <p className="dialog-empty" data-testid="compare-scene-slot">
-                  Side-by-side 3D views of these runs on one timeline will show here.
+                  The 3D views of these runs need WebGL, which this view does not have.
                 </p>
               )}
             </section>
