@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 import type { AppCommand, TwinApi } from '../../../shared/api'
 
 /**
@@ -7,7 +7,8 @@ import type { AppCommand, TwinApi } from '../../../shared/api'
  */
 export function useAppCommands(api: TwinApi | null, handle: (command: AppCommand) => void): void {
   const handleRef = useRef(handle)
-  useEffect(() => {
+  // as useShortcuts: a command arriving right after a render meets that render's state
+  useLayoutEffect(() => {
     handleRef.current = handle
   })
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 import { type ShortcutId, shortcutHandlers } from './shortcuts'
 
 /** handles a key; returning false declines it (nothing to do), leaving the key to others */
@@ -42,7 +42,10 @@ export function useShortcuts(
 ): void {
   const exclusive = options.exclusive ?? false
   const shortcutsRef = useRef(shortcuts)
-  useEffect(() => {
+  // a layout effect runs in the same task as the commit: a key pressed right after a render
+  // (before passive effects get their turn on a busy machine) meets that render's handlers,
+  // not the previous ones (which, just after loading, still decline every key)
+  useLayoutEffect(() => {
     shortcutsRef.current = shortcuts
   })
   useEffect(() => {

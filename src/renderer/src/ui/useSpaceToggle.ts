@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 
 const OWN_SPACE_ROLES = new Set([
   'button',
@@ -27,7 +27,8 @@ function spaceHasOwnMeaning(target: EventTarget | null): boolean {
 /** Space anywhere else calls `toggle` (pause or resume the run), as in a media player. */
 export function useSpaceToggle(toggle: () => void): void {
   const toggleRef = useRef(toggle)
-  useEffect(() => {
+  // as useShortcuts: the handler of the render a key follows, not the one before it
+  useLayoutEffect(() => {
     toggleRef.current = toggle
   })
   useEffect(() => {
