@@ -1,6 +1,6 @@
 import { vi } from 'vitest'
 import { getTopology, hasTopology } from '../../src/engine/topology'
-import { bytesToBase64 } from '../../src/renderer/src/export/encode'
+import { bytesToBase64 } from '../../src/renderer/src/api/base64'
 import { createFrame } from '../../src/shared/frame'
 import type { ScenarioInput } from '../../src/shared/scenario'
 import {

@@ -1,6 +1,6 @@
 import { type OpenedFile, type TwinApi, call } from '../../../shared/api'
 import { MAX_DROPPED_BYTES, type TwinFiles } from '../../../shared/openFiles'
-import { bytesToBase64 } from '../export/encode'
+import { bytesToBase64 } from './base64'
 
 declare global {
   interface Window {

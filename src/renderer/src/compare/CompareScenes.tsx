@@ -1,7 +1,16 @@
-import { type ComponentType, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import {
+  type ComponentType,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState
+} from 'react'
 import type { Topology } from '../../../engine/topology/types'
 import { type SystemSummary, type TwinApi, call } from '../../../shared/api'
 import { type FrameView, decodeFrame, kpi } from '../../../shared/frame'
+import { base64ToBytes } from '../api/base64'
 import { formatDuration } from '../library/format'
 import { formatNumber } from '../ui/kpiFormat'
 import { DIE_METRIC_SPECS, type DieMetric } from '../view/dieMetrics'
@@ -42,13 +51,6 @@ const SCENE_METRICS: DieMetric[] = ['compute', 'hbmBandwidth', 'role']
 /** how often the timeline moves while playing, ms */
 const TICK_MS = 250
 
-function bytesOf(base64: string): ArrayBuffer {
-  const text = atob(base64)
-  const bytes = new Uint8Array(text.length)
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i)
-  return bytes.buffer
-}
-
 /** the frame's parts when they are this topology's; null when the run carries none of them */
 function partsOf(frame: FrameView, topology: Topology | null): FrameView | null {
   return topology && frame.counts.dies === topology.dies.length ? frame : null
@@ -79,7 +81,9 @@ export default function CompareScenes({
   const fetching = useRef({ busy: false, next: null as number | null })
   const timeRef = useRef(0)
   const report = useRef(onError)
-  report.current = onError
+  useLayoutEffect(() => {
+    report.current = onError
+  })
 
   useEffect(() => {
     let live = true
@@ -108,7 +112,9 @@ export default function CompareScenes({
   }, [api, runs])
 
   const topologiesRef = useRef(topologies)
-  topologiesRef.current = topologies
+  useLayoutEffect(() => {
+    topologiesRef.current = topologies
+  })
 
   /** shows every run at timeline time t; a newer t asked meanwhile is shown next */
   const showAt = useCallback(
@@ -128,7 +134,7 @@ export default function CompareScenes({
             runs.map((run) => call(api, 'runs.frameAt', { id: run.id, atS: runTimeAt(run, asked) }))
           )
           runs.forEach((run, i) => {
-            const frame = decodeFrame(bytesOf(frames[i]!.data))
+            const frame = decodeFrame(base64ToBytes(frames[i]!.data).buffer)
             const topology = topologiesRef.current[run.system] ?? null
             shown.get(run.id)!.show(partsOf(frame, topology), asked, frame.simTimeS)
             const caption = captions.current.get(run.id)

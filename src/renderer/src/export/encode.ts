@@ -1,15 +1,4 @@
-/** Bytes for the trip to main: exports.save carries them as base64 (shared/exports.ts). */
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  }
-  return btoa(binary)
-}
-
-export function textToBase64(text: string): string {
-  return bytesToBase64(new TextEncoder().encode(text))
-}
+import { bytesToBase64 } from '../api/base64'
 
 /** A canvas as PNG bytes (the browser's encoder, canvas.toBlob). */
 export async function canvasToPng(canvas: HTMLCanvasElement): Promise<Uint8Array> {

@@ -8,7 +8,8 @@ import {
 import { exportFileName } from '../../../shared/exports'
 import { TwinError } from '../../../shared/errors'
 import { followSceneCapture, sceneCapture } from '../scene/captureRegistry'
-import { bytesToBase64, canvasToPng, pngDataUrl, textToBase64 } from './encode'
+import { bytesToBase64, textToBase64 } from '../api/base64'
+import { canvasToPng, pngDataUrl } from './encode'
 import { buildReportHtml } from './report'
 
 /** a save needs a path the user types: the browser view has no file dialog */

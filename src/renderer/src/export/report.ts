@@ -1,4 +1,5 @@
 import type { KpiComparison, RunDetails, RunKpiSeries, RunSummary } from '../../../shared/api'
+import { textToBase64 } from '../api/base64'
 
 /**
  * The run report: one self-contained HTML page (inline CSS, images as data URLs, no script)
@@ -101,15 +102,6 @@ export function formatNumber(value: number | null, digits: number): string {
 const digitsFor = (value: number): number =>
   Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 1 ? 2 : 4
 
-function base64Utf8(text: string): string {
-  const bytes = new TextEncoder().encode(text)
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  }
-  return btoa(binary)
-}
-
 /**
  * A line chart of one KPI over the run as an SVG image (data URL): no canvas, so the builder
  * stays pure and the chart stays sharp in print. Null when the series has no finite value.
@@ -159,7 +151,7 @@ export function chartSvg(
     `<path d="${path}" fill="none" stroke="#c7000b" stroke-width="2"/>`,
     '</svg>'
   ].join('')
-  return `data:image/svg+xml;base64,${base64Utf8(svg)}`
+  return `data:image/svg+xml;base64,${textToBase64(svg)}`
 }
 
 const CSS = `
