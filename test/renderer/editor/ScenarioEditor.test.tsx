@@ -95,6 +95,25 @@ describe('the scenario editor', () => {
     await waitFor(() => expect(rate).not.toHaveAttribute('aria-invalid'))
   })
 
+  it('measures from a time after warm-up, checked against the duration at its field', async () => {
+    const { twin } = setup()
+    const from = await screen.findByRole('textbox', { name: /^Measure from/ })
+    expect(from).toHaveValue('')
+    fireEvent.change(from, { target: { value: '700' } })
+    await settle()
+    await waitFor(() => expect(from).toHaveAttribute('aria-invalid', 'true'))
+    expect(document.getElementById(from.getAttribute('aria-describedby')!)).toHaveTextContent(
+      /durationS/
+    )
+    expect(from).toHaveValue('700')
+    fireEvent.change(from, { target: { value: '300' } })
+    await settle()
+    await waitFor(() => expect(from).not.toHaveAttribute('aria-invalid'))
+    expect(twin.invoke).toHaveBeenCalledWith('scenarios.validate', {
+      scenario: expect.objectContaining({ durationS: 600, measureFromS: 300 })
+    })
+  })
+
   it('adds and removes fault rows, each checked at its fields', async () => {
     setup()
     fireEvent.click(await screen.findByRole('button', { name: 'Add a fault' }))

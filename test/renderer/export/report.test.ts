@@ -116,6 +116,17 @@ describe('buildReportHtml', () => {
     expect(html).toContain('<th scope="row">SLO attainment</th><td class="num">97.5</td><td>%</td>')
     expect(html).toContain('<th scope="row">Mean power</th><td class="num">559.3</td><td>kW</td>')
     expect(summaryLines(summary)).toHaveLength(19)
+    // a whole-run summary says nothing of a window
+    expect(html).not.toContain('Measured from')
+  })
+
+  it('says what a windowed summary covers', () => {
+    const windowed = { ...summary, window: { fromS: 382, toS: 3600 } }
+    const html = buildReportHtml({
+      ...input,
+      details: { ...details, run: { ...details.run, summary: windowed } }
+    })
+    expect(html).toContain("Measured from 382 s to 3,600 s (the run's warm-up left out)")
   })
 
   it('is self-contained: escaped text, inline style, images as data URLs, print CSS, no script', () => {

@@ -17,6 +17,7 @@ import { WorkloadFields } from './WorkloadFields'
 
 const RUN_NUMBERS = [
   ['durationS', 'Duration (simulated s)'],
+  ['measureFromS', 'Measure from (s; empty: the whole run, warm-up included)'],
   ['sampleIntervalS', 'Sampling interval (s)'],
   ['seed', 'Seed']
 ] as const

@@ -23,6 +23,7 @@ export function visibleFields(draft: ScenarioDraft): Set<string> {
     'cache.capacityGBPerNode',
     'faults',
     'durationS',
+    'measureFromS',
     'sampleIntervalS',
     'seed'
   ])

@@ -81,6 +81,8 @@ export interface ScenarioDraft {
   cache: { enabled: boolean; capacityGBPerNode: string }
   faults: FaultDraft[]
   durationS: string
+  /** start of the summary's measurement window (empty: the whole run) */
+  measureFromS: string
   sampleIntervalS: string
   seed: string
   /** fields the form does not show ($schema, model), kept as they were */
@@ -147,6 +149,7 @@ export function draftFromScenario(scenario: ScenarioInput): ScenarioDraft {
     cache,
     faults,
     durationS,
+    measureFromS,
     sampleIntervalS,
     seed,
     ...extra
@@ -195,6 +198,7 @@ export function draftFromScenario(scenario: ScenarioInput): ScenarioDraft {
       }
     }),
     durationS: text(durationS),
+    measureFromS: text(measureFromS),
     sampleIntervalS: text(sampleIntervalS ?? 1),
     seed: text(seed ?? 1),
     extra
@@ -272,6 +276,7 @@ export function scenarioFromDraft(draft: ScenarioDraft): Record<string, unknown>
     return fault
   })
   put(out, 'durationS', numberOf(draft.durationS))
+  put(out, 'measureFromS', numberOf(draft.measureFromS))
   put(out, 'sampleIntervalS', numberOf(draft.sampleIntervalS))
   put(out, 'seed', numberOf(draft.seed))
   return out

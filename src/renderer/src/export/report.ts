@@ -224,6 +224,13 @@ function comparisonTable(comparison: KpiComparison): string {
   return `<table class="comparison"><thead><tr><th>KPI</th>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`
 }
 
+/** what the KPIs cover: the summary's measurement window, when it is not the whole run */
+function measuredOver(summary: RunSummary | null): string {
+  const window = summary?.window
+  if (!window) return ''
+  return `<p class="meta">Measured from ${formatNumber(window.fromS, 0)} s to ${formatNumber(window.toS, 0)} s (the run's warm-up left out); request and token counts are the whole run's.</p>`
+}
+
 /** The report as one HTML document. */
 export function buildReportHtml(input: ReportInput): string {
   const { details, kpis, comparison, screenshots } = input
@@ -243,6 +250,7 @@ export function buildReportHtml(input: ReportInput): string {
     `<p class="meta">${escapeHtml(run.system)} · scenario “${escapeHtml(run.scenarioName)}” · ${formatNumber(run.simulatedS, 0)} of ${formatNumber(run.durationS, 0)} simulated seconds · ${escapeHtml(run.status)} · made ${escapeHtml(input.generatedAt)} by ${escapeHtml(input.generator)}</p>`,
     `<p class="print-hint">To save this report as PDF, print it (Ctrl+P or ⌘P) and choose “Save as PDF”.</p>`,
     `<h2>Key performance indicators</h2>`,
+    measuredOver(run.summary),
     kpiTable(run.summary),
     comparison ? `<h2>Comparison</h2>\n${comparisonTable(comparison)}` : '',
     charts ? `<h2>KPIs over the run</h2>\n<div class="charts">${charts}</div>` : '',
