@@ -44,6 +44,9 @@ interface Stats {
   ready: boolean
   metric: string
   replayState: string
+  hallSystem: string | null
+  instances: { dies: number }
+  lastSimTimeS: number
   camera: { preset: string; moving: boolean }
   present: { active: boolean; step: number; steps: number }
 }
@@ -359,13 +362,37 @@ describe('a stakeholder’s session: compare, present, take it away', () => {
     expect(statSync(join(artifacts, 'present.png')).size).toBeGreaterThan(10_000)
   }, 300_000)
 
-  it('replays the CloudMatrix384 run and saves a 1920x1080 PNG, refusing an unwritable folder clearly', async () => {
-    await page.getByRole('button', { name: `Replay “${names[0]!}”` }).click()
+  it('replays the H800 run in its own hall: 160 GPUs, drawn from its frames', async () => {
+    await page.getByRole('button', { name: `Replay “${names[1]!}”` }).click()
     await page.waitForFunction(
-      () => (window as unknown as TwinWindow).__twinStats.replayState === 'paused',
+      () => {
+        const s = (window as unknown as TwinWindow).__twinStats
+        return s.replayState === 'paused' && s.hallSystem === 'h800-deepseek'
+      },
       null,
       wait
     )
+    expect((await stats()).instances.dies).toBe(160)
+    // the replay's frame is painted on the H800's GPUs
+    await page.waitForFunction(
+      () => (window as unknown as TwinWindow).__twinStats.lastSimTimeS >= 0,
+      null,
+      wait
+    )
+    await page.screenshot({ path: join(artifacts, 'hall-h800.png') })
+  }, 120_000)
+
+  it('replays the CloudMatrix384 run and saves a 1920x1080 PNG, refusing an unwritable folder clearly', async () => {
+    await page.getByRole('button', { name: `Replay “${names[0]!}”` }).click()
+    await page.waitForFunction(
+      () => {
+        const s = (window as unknown as TwinWindow).__twinStats
+        return s.replayState === 'paused' && s.hallSystem === 'cloudmatrix384'
+      },
+      null,
+      wait
+    )
+    expect((await stats()).instances.dies).toBe(768)
     await page.getByRole('button', { name: 'Export ▾' }).click()
     await exportPanel().getByLabel('Screenshot size').selectOption('1920x1080')
     await exportPanel().getByRole('button', { name: 'Save PNG' }).click()
