@@ -134,3 +134,32 @@ export async function openTwinPage(
   await page.goto(serve.url)
   return { serve, browser, page }
 }
+
+/**
+ * Lets the live run reach `atLeastS` simulated seconds (0: just stops it), stops it with the
+ * toolbar's button and waits until the app says it stopped: the run is then saved in the
+ * library, ready to replay.
+ */
+export async function stopLiveRun(
+  page: Page,
+  atLeastS: number,
+  wait: { timeout: number }
+): Promise<void> {
+  type StatsWindow = {
+    __twinStats: { ready: boolean; runState: string | null; lastSimTimeS: number }
+  }
+  await page.waitForFunction(
+    (t) => {
+      const s = (window as unknown as StatsWindow).__twinStats
+      return s.ready && s.runState === 'running' && s.lastSimTimeS >= t
+    },
+    atLeastS,
+    wait
+  )
+  await page.getByRole('button', { name: 'Stop the run' }).click()
+  await page.waitForFunction(
+    () => (window as unknown as StatsWindow).__twinStats.runState === 'stopped',
+    null,
+    wait
+  )
+}

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { artifacts, openTwinPage, type ServeProcess } from './browserView'
+import { artifacts, openTwinPage, type ServeProcess, stopLiveRun } from './browserView'
 
 /** the fields of window.__twinStats this test reads */
 interface Stats {
@@ -46,20 +46,7 @@ const wait = { timeout: 30_000 }
 
 describe('the run library in the browser view', () => {
   it('saves the auto-started run, which shows in the library once stopped', async () => {
-    await page.waitForFunction(
-      () => {
-        const s = (window as unknown as StatsWindow).__twinStats
-        return s.ready && s.runState === 'running' && s.lastSimTimeS >= 40
-      },
-      null,
-      wait
-    )
-    await page.getByRole('button', { name: 'Stop the run' }).click()
-    await page.waitForFunction(
-      () => (window as unknown as StatsWindow).__twinStats.runState === 'stopped',
-      null,
-      wait
-    )
+    await stopLiveRun(page, 40, wait)
 
     // the library sits in the left column, open from the start
     const panel = page.getByRole('region', { name: 'Run library' })

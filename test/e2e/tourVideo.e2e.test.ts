@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { artifacts, openTwinPage, type ServeProcess } from './browserView'
+import { artifacts, openTwinPage, type ServeProcess, stopLiveRun } from './browserView'
 import { webmDurationS } from './webm'
 
 /**
@@ -63,20 +63,7 @@ async function settled(timeout = 120_000): Promise<string> {
 
 describe('the video of a tour in the browser view', () => {
   it('saves the default run for about 10 s, replays it and adds its view as a tour step', async () => {
-    await page.waitForFunction(
-      () => {
-        const s = (window as unknown as StatsWindow).__twinStats
-        return s.ready && s.runState === 'running' && s.lastSimTimeS >= 10
-      },
-      null,
-      wait
-    )
-    await page.getByRole('button', { name: 'Stop the run' }).click()
-    await page.waitForFunction(
-      () => (window as unknown as StatsWindow).__twinStats.runState === 'stopped',
-      null,
-      wait
-    )
+    await stopLiveRun(page, 10, wait)
     const row = page.getByRole('region', { name: 'Run library' }).getByRole('listitem').first()
     await row.getByText('stopped', { exact: true }).waitFor(wait)
     await row.getByRole('button', { name: /^Replay “/ }).click()
