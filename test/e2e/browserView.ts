@@ -138,7 +138,8 @@ export async function openTwinPage(
 /**
  * Lets the live run reach `atLeastS` simulated seconds (0: just stops it), stops it with the
  * toolbar's button and waits until the app says it stopped: the run is then saved in the
- * library, ready to replay.
+ * library, ready to replay. The page functions read `globalThis` (the window there): this file
+ * is also compiled for bench/, without the DOM's types.
  */
 export async function stopLiveRun(
   page: Page,
@@ -150,7 +151,7 @@ export async function stopLiveRun(
   }
   await page.waitForFunction(
     (t) => {
-      const s = (window as unknown as StatsWindow).__twinStats
+      const s = (globalThis as unknown as StatsWindow).__twinStats
       return s.ready && s.runState === 'running' && s.lastSimTimeS >= t
     },
     atLeastS,
@@ -158,7 +159,7 @@ export async function stopLiveRun(
   )
   await page.getByRole('button', { name: 'Stop the run' }).click()
   await page.waitForFunction(
-    () => (window as unknown as StatsWindow).__twinStats.runState === 'stopped',
+    () => (globalThis as unknown as StatsWindow).__twinStats.runState === 'stopped',
     null,
     wait
   )
