@@ -1,5 +1,5 @@
 import { act, render, screen, within } from '@testing-library/react'
-import { memo, useEffect } from 'react'
+import { memo, useLayoutEffect } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { getTopology } from '../../src/engine/topology'
 import { App } from '../../src/renderer/src/App'
@@ -29,7 +29,8 @@ const StubHall = memo(function StubHall({ topology, telemetry }: HallProps) {
   hall.renders++
   hall.topology = topology
   hall.telemetry = telemetry
-  useEffect(() => {
+  // counted in the commit's own task: a passive effect may run after the test has read it
+  useLayoutEffect(() => {
     hall.mounts++
   }, [])
   return <div data-testid="hall">{topology.system}</div>
@@ -54,6 +55,8 @@ async function app(tours: Record<string, Tour[]> = {}) {
     <App connect={() => twin.api} hall={StubHall} charts={recordingCharts().factory} view={view} />
   )
   await screen.findByText('running')
+  // the first hall is on screen (and counted) before a test takes its baseline
+  await screen.findByTestId('hall')
   return { twin, view }
 }
 
