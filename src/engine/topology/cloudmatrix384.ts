@@ -1,5 +1,6 @@
 import { cloudMatrix384, type CloudMatrix384Spec } from '../catalog/cloudmatrix384'
 import type { Cpu, Die, L1Switch, L2Switch, Link, Npu, Rack, ServerNode, Topology } from './types'
+import { addUplinks } from './uplinks'
 
 const pad2 = (n: number): string => String(n).padStart(2, '0')
 
@@ -150,23 +151,9 @@ function buildLinks(
       })
     }
   }
-  for (const npu of npus) {
-    add({
-      id: `${npu.id}>rdma`,
-      kind: 'rdma',
-      from: { kind: 'npu', index: npu.index },
-      to: { kind: 'plane', index: 0 },
-      gbPerSecond: spec.link.rdmaPerNpuGBps
-    })
-  }
-  for (const node of nodes) {
-    add({
-      id: `${node.id}>vpc`,
-      kind: 'vpc',
-      from: { kind: 'node', index: node.index },
-      to: { kind: 'plane', index: 1 },
-      gbPerSecond: spec.link.vpcPerNodeGBps
-    })
-  }
+  addUplinks(add, npus, nodes, {
+    rdmaPerNpu: spec.link.rdmaPerNpuGBps,
+    vpcPerNode: spec.link.vpcPerNodeGBps
+  })
   return links
 }

@@ -3,6 +3,7 @@ import { deployments } from '../catalog/deployments'
 import { links as linkSpecs } from '../catalog/interconnect'
 import { systems } from '../catalog/systems'
 import type { Die, L1Switch, Link, Npu, Rack, ServerNode, Topology } from './types'
+import { addUplinks } from './uplinks'
 
 const pad2 = (n: number): string => String(n).padStart(2, '0')
 
@@ -76,24 +77,10 @@ export function buildHgxCluster(system: HgxSystemId): Topology {
     })
   }
   // one CX7 NIC per GPU, from the GPU (NPU index) as on CloudMatrix384
-  for (const npu of npus) {
-    add({
-      id: `${npu.id}>rdma`,
-      kind: 'rdma',
-      from: { kind: 'npu', index: npu.index },
-      to: { kind: 'plane', index: 0 },
-      gbPerSecond: linkSpecs[spec.scaleOutLink].gbPerSecond
-    })
-  }
-  for (const node of nodes) {
-    add({
-      id: `${node.id}>vpc`,
-      kind: 'vpc',
-      from: { kind: 'node', index: node.index },
-      to: { kind: 'plane', index: 1 },
-      gbPerSecond: linkSpecs['hgx-frontend'].gbPerSecond
-    })
-  }
+  addUplinks(add, npus, nodes, {
+    rdmaPerNpu: linkSpecs[spec.scaleOutLink].gbPerSecond,
+    vpcPerNode: linkSpecs['hgx-frontend'].gbPerSecond
+  })
 
   return {
     system,
